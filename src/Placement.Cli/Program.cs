@@ -1,0 +1,3 @@
+using Placement.Cli;
+
+return PlacementApp.Run(args, Console.In, Console.Out, Console.Error);

@@ -1,0 +1,67 @@
+using Placement.Assessments;
+using Placement.Diagnostics;
+
+namespace Placement;
+
+/// <summary>
+/// The answers for one person, checked against a rule set's criteria. A criterion that is not
+/// given is unknown; the recommendation then says what it could change. Immutable.
+/// </summary>
+public sealed class Assessment
+{
+    internal const int Unknown = int.MinValue;
+
+    internal Assessment(RuleSet ruleSet, int[] values)
+    {
+        RuleSet = ruleSet;
+        Values = values;
+    }
+
+    /// <summary>The rule set whose criteria this assessment answers.</summary>
+    public RuleSet RuleSet { get; }
+
+    /// <summary>One value per criterion in declaration order; <see cref="Unknown"/> when not given.</summary>
+    internal int[] Values { get; }
+
+    /// <summary>
+    /// Reads an assessment from YAML or JSON: a mapping of criterion ids to values (null or
+    /// absent means unknown). Throws <see cref="AssessmentException"/> listing every problem.
+    /// </summary>
+    /// <param name="text">The YAML or JSON text.</param>
+    /// <param name="ruleSet">The rule set whose criteria the answers are for.</param>
+    /// <param name="fileName">The name used in error positions.</param>
+    public static Assessment Parse(string text, RuleSet ruleSet, string fileName = "assessment")
+    {
+        var result = TryParse(text, ruleSet, fileName);
+        return result.Success ? result.Assessment : throw new AssessmentException(result.Diagnostics);
+    }
+
+    /// <summary>Reads an assessment from YAML or JSON, reporting every problem with its position.</summary>
+    public static AssessmentParseResult TryParse(string text, RuleSet ruleSet, string fileName = "assessment")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        return AssessmentReader.Read(text, ruleSet, fileName ?? "assessment");
+    }
+
+    /// <summary>Whether the criterion was given.</summary>
+    public bool IsKnown(string criterionId) => Values[Index(criterionId)] != Unknown;
+
+    /// <summary>The given value as written (a word, true/false, or digits), or null when unknown.</summary>
+    public string? Get(string criterionId)
+    {
+        var i = Index(criterionId);
+        return Values[i] == Unknown ? null : RuleSet.Criteria[i].Domain.Format(Values[i]);
+    }
+
+    /// <summary>The criteria that were given, with their values, in declaration order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Known() =>
+        RuleSet.Criteria.Where(c => Values[c.Slot] != Unknown)
+            .Select(c => new KeyValuePair<string, string>(c.Id, c.Domain.Format(Values[c.Slot])))
+            .ToArray();
+
+    private int Index(string criterionId) =>
+        RuleSet.CriteriaById.TryGetValue(criterionId, out var c)
+            ? c.Slot
+            : throw new ArgumentException($"'{criterionId}' is not a criterion of rule set {RuleSet.Id}{Suggestions.DidYouMean(Suggestions.Closest(criterionId, RuleSet.CriteriaById.Keys))}", nameof(criterionId));
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Placement.Diagnostics;
+using Placement.Model;
+using Placement.Yaml;
+
+namespace Placement.Assessments;
+
+/// <summary>
+/// Reads and validates an assessment: a YAML or JSON mapping from criterion ids to values.
+/// Nothing is guessed: numbers must be plain whole numbers, booleans true or false, enum values
+/// one of the declared words. Messages name the criterion and what is allowed, never the value.
+/// </summary>
+internal static class AssessmentReader
+{
+    public static AssessmentParseResult Read(string text, RuleSet rules, string fileName)
+    {
+        var diagnostics = new DiagnosticBag();
+        var source = new SourceText(fileName, text);
+        var root = YamlTreeReader.Read(source, diagnostics);
+        if (root is null)
+        {
+            if (!diagnostics.HasErrors)
+            {
+                diagnostics.Error(DiagnosticCodes.AssessmentShape, new SourceLocation(fileName, 1, 1),
+                    "the assessment is empty; give a mapping of criterion ids to values");
+            }
+
+            return new AssessmentParseResult(null, diagnostics.Items);
+        }
+
+        if (root is not YMapping map)
+        {
+            diagnostics.Error(DiagnosticCodes.AssessmentShape, root.Start,
+                $"an assessment must be a mapping of criterion ids to values, not {root.KindName}");
+            return new AssessmentParseResult(null, diagnostics.Items);
+        }
+
+        var values = new int[rules.Criteria.Count];
+        Array.Fill(values, Assessment.Unknown);
+        foreach (var (key, node) in map.Entries)
+        {
+            if (!rules.CriteriaById.TryGetValue(key.Value, out var criterion))
+            {
+                var suggestion = Suggestions.Closest(key.Value, rules.CriteriaById.Keys);
+                var what = rules.Symbols.TryGetValue(key.Value, out var s)
+                    ? $"'{key.Value}' is a {(s is Fact ? "fact" : "decision")} that the rules derive, not a criterion an assessment gives"
+                    : $"unknown criterion '{key.Value}'{Suggestions.DidYouMean(suggestion)}";
+                diagnostics.Error(DiagnosticCodes.UnknownCriterion, key.Start, what, suggestion);
+                continue;
+            }
+
+            if (node is not YScalar scalar)
+            {
+                diagnostics.Error(DiagnosticCodes.WrongValueType, node.Start, $"{criterion.Id}: expected {Expected(criterion)}, not {node.KindName}");
+                continue;
+            }
+
+            if (scalar.IsNull) continue;
+            var value = Convert(criterion, scalar, diagnostics);
+            if (value is not null) values[criterion.Slot] = value.Value;
+        }
+
+        return diagnostics.HasErrors
+            ? new AssessmentParseResult(null, diagnostics.Items)
+            : new AssessmentParseResult(new Assessment(rules, values), diagnostics.Items);
+    }
+
+    /// <summary>What a criterion accepts, for messages.</summary>
+    public static string Expected(Criterion c) => c.Domain.Kind switch
+    {
+        ValueKind.Boolean => "true or false",
+        ValueKind.Integer => $"a whole number from {c.Domain.Min} to {c.Domain.Max}",
+        _ => $"one of {Suggestions.List(c.Domain.Values)}",
+    };
+
+    private static int? Convert(Criterion c, YScalar scalar, DiagnosticBag diagnostics)
+    {
+        var domain = c.Domain;
+        switch (domain.Kind)
+        {
+            case ValueKind.Boolean:
+                if (scalar.IsPlain && scalar.Value is "true" or "false") return scalar.Value == "true" ? 1 : 0;
+                diagnostics.Error(DiagnosticCodes.WrongValueType, scalar.Start, $"{c.Id}: expected true or false (or null when unknown)");
+                return null;
+            case ValueKind.Integer:
+                if (!scalar.IsPlain || !long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+                {
+                    diagnostics.Error(DiagnosticCodes.WrongValueType, scalar.Start, $"{c.Id}: expected {Expected(c)} (or null when unknown)");
+                    return null;
+                }
+
+                if (number < domain.Min || number > domain.Max)
+                {
+                    diagnostics.Error(DiagnosticCodes.OutOfRange, scalar.Start, $"{c.Id}: out of range; allowed {domain.Min} to {domain.Max}");
+                    return null;
+                }
+
+                return (int)number;
+            default:
+                var index = domain.IndexOf(scalar.Value);
+                if (index >= 0) return index;
+                var suggestion = Suggestions.Closest(scalar.Value, domain.Values);
+                diagnostics.Error(DiagnosticCodes.NotAnAllowedValue, scalar.Start,
+                    $"{c.Id}: not an allowed value{Suggestions.DidYouMean(suggestion)}; allowed: {Suggestions.List(domain.Values)}",
+                    suggestion);
+                return null;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+namespace Placement.Diagnostics;
+
+/// <summary>
+/// The stable diagnostic codes. PL1xxx: file and structure; PL2xxx: declarations;
+/// PL3xxx: conditions; PL4xxx: rules; PL5xxx: assessments. Listed in docs/diagnostics.md.
+/// </summary>
+public static class DiagnosticCodes
+{
+    /// <summary>The file is not valid YAML.</summary>
+    public const string YamlSyntax = "PL1001";
+    /// <summary>A node has the wrong shape (a mapping, a list or a single value was expected).</summary>
+    public const string WrongNodeKind = "PL1002";
+    /// <summary>A property that the format does not have.</summary>
+    public const string UnknownProperty = "PL1003";
+    /// <summary>A required property is missing.</summary>
+    public const string MissingProperty = "PL1004";
+    /// <summary>The same key twice in one mapping.</summary>
+    public const string DuplicateKey = "PL1005";
+    /// <summary>A file or folder could not be read.</summary>
+    public const string FileNotReadable = "PL1006";
+    /// <summary>A property's value is not one of the allowed words, or not of the right form.</summary>
+    public const string InvalidValue = "PL1007";
+
+    /// <summary>An id is declared twice.</summary>
+    public const string DuplicateId = "PL2001";
+    /// <summary>An id does not have the form of an id.</summary>
+    public const string InvalidId = "PL2002";
+    /// <summary>A type that is neither built in nor declared under <c>types:</c>.</summary>
+    public const string UnknownType = "PL2003";
+    /// <summary>An integer range that is missing or empty.</summary>
+    public const string InvalidRange = "PL2004";
+    /// <summary>An enum or decision with too few or repeated values.</summary>
+    public const string InvalidValues = "PL2005";
+    /// <summary>A default that is not one of the declared values or levels.</summary>
+    public const string InvalidDefault = "PL2006";
+    /// <summary>No <c>ruleset:</c> header, or more than one.</summary>
+    public const string RuleSetHeader = "PL2007";
+
+    /// <summary>A condition that does not parse.</summary>
+    public const string ConditionSyntax = "PL3001";
+    /// <summary>A name in a condition or text that is not declared.</summary>
+    public const string UnknownIdentifier = "PL3002";
+    /// <summary>Operands of mismatched types, or a non-boolean condition.</summary>
+    public const string TypeMismatch = "PL3003";
+    /// <summary>A word that is not a value of the enum or decision it is compared with.</summary>
+    public const string UnknownValue = "PL3004";
+    /// <summary>A function that does not exist or is called wrongly.</summary>
+    public const string InvalidCall = "PL3005";
+
+    /// <summary>A rule with no action: no set, require or note.</summary>
+    public const string RuleWithoutAction = "PL4001";
+    /// <summary>A set or require target of the wrong kind.</summary>
+    public const string InvalidTarget = "PL4002";
+    /// <summary>Rules that depend on each other in a cycle.</summary>
+    public const string Cycle = "PL4003";
+    /// <summary>A rule that changes a result without a <c>because</c> text.</summary>
+    public const string MissingBecause = "PL4004";
+    /// <summary>A rule without a <c>source</c>.</summary>
+    public const string MissingSource = "PL4005";
+
+    /// <summary>An assessment key that is not a criterion.</summary>
+    public const string UnknownCriterion = "PL5001";
+    /// <summary>An assessment value of the wrong type.</summary>
+    public const string WrongValueType = "PL5002";
+    /// <summary>An assessment number outside the criterion's range.</summary>
+    public const string OutOfRange = "PL5003";
+    /// <summary>An assessment word that is not one of the criterion's values.</summary>
+    public const string NotAnAllowedValue = "PL5004";
+    /// <summary>An assessment that is not a mapping of criteria to values.</summary>
+    public const string AssessmentShape = "PL5005";
+}

@@ -1,0 +1,58 @@
+namespace Placement.Engine;
+
+/// <summary>
+/// Runs the rules over one assessment. The state holds, for every criterion, fact and decision,
+/// a floor (what is certain) and a ceiling (what is possible given missing answers). A rule that
+/// fires raises floor and ceiling of its targets; a rule that may fire raises only the ceiling.
+/// Rules run in strata, so each reads its facts only after every rule that can set them.
+/// </summary>
+internal static class Evaluator
+{
+    public static Recommendation Evaluate(RuleSet rules, Assessment assessment)
+    {
+        var n = rules.SlotCount;
+        var state = new int[2 * n];
+        Array.Copy(rules.InitialState, state, state.Length);
+        var values = assessment.Values;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            if (v != Assessment.Unknown)
+            {
+                state[i] = v;
+                state[i + n] = v;
+            }
+        }
+
+        var order = rules.EvaluationOrder;
+        var outcomes = new byte[order.Length];
+        var provisional = false;
+        for (var r = 0; r < order.Length; r++)
+        {
+            var rule = order[r];
+            var truth = rule.Evaluate(state);
+            outcomes[r] = (byte)truth;
+            if (truth == 0) continue;
+            var slots = rule.TargetSlots;
+            var targets = rule.TargetValues;
+            for (var a = 0; a < slots.Length; a++)
+            {
+                var slot = slots[a];
+                var value = targets[a];
+                if (truth == 2 && state[slot] < value) state[slot] = value;
+                if (state[slot + n] < value) state[slot + n] = value;
+            }
+        }
+
+        for (var s = values.Length; s < n; s++)
+        {
+            if (state[s + n] > state[s])
+            {
+                provisional = true;
+                break;
+            }
+        }
+
+        return new Recommendation(rules, assessment, state, outcomes, provisional ? RecommendationStatus.Provisional : RecommendationStatus.Recommended);
+    }
+}

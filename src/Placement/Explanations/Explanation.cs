@@ -1,0 +1,138 @@
+using Placement.Engine;
+using Placement.Language.Ast;
+using Placement.Language.Binding;
+using Placement.Language.Compilation;
+using Placement.Model;
+
+namespace Placement.Explanations;
+
+/// <summary>
+/// Why a recommendation is what it is: per decision the rules that set the level (with values and
+/// sources), why not the next more intensive level, what missing information could raise it; the
+/// derived facts; notes; and the rule set's id, version and hash. Render it with
+/// <see cref="ToText"/>, <see cref="ToMarkdown"/> or <see cref="ToJson"/>.
+/// </summary>
+public sealed class Explanation
+{
+    /// <summary>The line every rendering carries.</summary>
+    public const string Disclaimer = "This recommendation supports, and does not replace, clinical judgement.";
+
+    internal Explanation(Recommendation recommendation)
+    {
+        Recommendation = recommendation;
+        Decisions = recommendation.RuleSet.Decisions.Select(Explain).ToArray();
+    }
+
+    /// <summary>The recommendation explained.</summary>
+    public Recommendation Recommendation { get; }
+
+    /// <summary>One explanation per decision, in declaration order.</summary>
+    public IReadOnlyList<DecisionExplanation> Decisions { get; }
+
+    /// <summary>Plain text for a terminal.</summary>
+    public string ToText() => TextRenderer.Render(this);
+
+    /// <summary>Markdown for a clinician's tool.</summary>
+    public string ToMarkdown() => MarkdownRenderer.Render(this);
+
+    /// <summary>JSON for machines (camelCase; see the README for the fields).</summary>
+    public string ToJson(bool indented = true) => JsonRenderer.Render(this, indented);
+
+    /// <summary>The parts of a rule's condition that were false (the false conjuncts), with their values.</summary>
+    internal static IReadOnlyList<ConditionPart> FalseParts(Recommendation rec, CompiledRule rule) =>
+        Parts(rec, rule, 0);
+
+    /// <summary>The parts of a rule's condition that are still unknown, with their values.</summary>
+    internal static IReadOnlyList<ConditionPart> UnknownParts(Recommendation rec, CompiledRule rule) =>
+        Parts(rec, rule, 1);
+
+    private static IReadOnlyList<ConditionPart> Parts(Recommendation rec, CompiledRule rule, int truth)
+    {
+        var conjuncts = new List<BoundExpr>();
+        Flatten(rule.Condition, conjuncts);
+        var parts = new List<ConditionPart>();
+        foreach (var part in conjuncts)
+        {
+            if (Interval.Truth(ConditionInterpreter.Evaluate(part, rec.State, rec.SlotCount)) != truth) continue;
+            parts.Add(new ConditionPart(TextOf(rule.ConditionText, part.Syntax), ValuesIn(rec, part)));
+        }
+
+        return parts;
+    }
+
+    private DecisionExplanation Explain(Decision decision)
+    {
+        var rec = Recommendation;
+        var result = rec.Decisions[decision.Id];
+        var next = result.Level.Ordinal + 1 < decision.Levels.Count ? decision.Levels[result.Level.Ordinal + 1] : null;
+        var blocked = new List<BlockedRule>();
+        var couldRaise = new List<BlockedRule>();
+        var order = rec.RuleSet.EvaluationOrder;
+        foreach (var i in Enumerable.Range(0, order.Length).OrderBy(i => order[i].DeclarationIndex))
+        {
+            var rule = order[i];
+            foreach (var action in rule.Model.Actions)
+            {
+                if (action.Target != decision) continue;
+                var outcome = rec.Outcome(i);
+                if (outcome == RuleOutcome.NotFired && next is not null && action.Value == next.Ordinal)
+                {
+                    blocked.Add(new BlockedRule(rule.Model.Id, rule.Model.Title, next, FalseParts(rec, rule)));
+                }
+                else if (outcome == RuleOutcome.MayFire && action.Value > result.Level.Ordinal)
+                {
+                    couldRaise.Add(new BlockedRule(rule.Model.Id, rule.Model.Title, decision.Levels[action.Value], UnknownParts(rec, rule)));
+                }
+            }
+        }
+
+        return new DecisionExplanation(result, next, blocked, couldRaise);
+    }
+
+    private static void Flatten(BoundExpr e, List<BoundExpr> into)
+    {
+        if (e is BoundLogical { IsAnd: true } and)
+        {
+            Flatten(and.Left, into);
+            Flatten(and.Right, into);
+        }
+        else
+        {
+            into.Add(e);
+        }
+    }
+
+    private static string TextOf(string condition, Expr syntax)
+    {
+        var start = Math.Clamp(syntax.Start, 0, condition.Length);
+        var end = Math.Clamp(syntax.End, start, condition.Length);
+        var text = condition[start..end];
+
+        // Parenthesised parts: include the brackets the syntax node leaves out.
+        var open = 0;
+        foreach (var ch in text)
+        {
+            if (ch == '(') open++;
+            else if (ch == ')') open--;
+        }
+
+        var s = start;
+        var e = end;
+        while (open < 0 && s > 0)
+        {
+            s--;
+            if (condition[s] == '(') open++;
+        }
+
+        while (open > 0 && e < condition.Length)
+        {
+            if (condition[e] == ')') open--;
+            e++;
+        }
+
+        return string.Join(' ', condition[s..e].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static IReadOnlyList<string> ValuesIn(Recommendation rec, BoundExpr part) =>
+        BoundExprSymbols.Of(part).Select(s => $"{s.Id} = {rec.Describe(s)}").ToArray();
+}

@@ -1,0 +1,116 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Placement.Explanations;
+
+/// <summary>Renders a recommendation and its explanation as one JSON object (camelCase).</summary>
+internal static class JsonRenderer
+{
+    public static string Render(Explanation explanation, bool indented)
+    {
+        var rec = explanation.Recommendation;
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("status", LevelText.Status(rec.Status));
+            w.WriteStartObject("ruleSet");
+            w.WriteString("id", rec.RuleSet.Id);
+            w.WriteString("version", rec.RuleSet.Version);
+            w.WriteString("sha256", rec.RuleSet.Sha256);
+            w.WriteEndObject();
+
+            w.WriteStartObject("decisions");
+            foreach (var d in explanation.Decisions)
+            {
+                var r = d.Result;
+                w.WriteStartObject(r.Decision.Id);
+                w.WriteString("level", r.Level.Id);
+                w.WriteString("ceiling", r.Ceiling.Id);
+                w.WriteString("name", r.Level.Name);
+                if (r.Level.Category is null) w.WriteNull("category");
+                else w.WriteString("category", r.Level.Category);
+                w.WriteStartArray("because");
+                foreach (var reason in r.Because)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("rule", reason.Rule);
+                    w.WriteString("text", reason.Text);
+                    if (reason.Source is null) w.WriteNull("source");
+                    else w.WriteString("source", reason.Source);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteStartArray("whyNotHigher");
+                foreach (var b in d.WhyNotHigher) WriteRule(w, b);
+                w.WriteEndArray();
+                w.WriteStartArray("couldRaise");
+                foreach (var b in d.CouldRaise) WriteRule(w, b);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+
+            w.WriteStartObject("facts");
+            foreach (var f in rec.Facts.Values)
+            {
+                w.WriteStartObject(f.Fact.Id);
+                w.WriteString("floor", f.Floor);
+                w.WriteString("ceiling", f.Ceiling);
+                WriteStrings(w, "derivedBy", f.DerivedBy);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            WriteStrings(w, "firedRules", rec.FiredRules);
+            WriteStrings(w, "mayFireRules", rec.MayFireRules);
+
+            w.WriteStartArray("missing");
+            foreach (var m in rec.Missing)
+            {
+                w.WriteStartObject();
+                w.WriteString("criterion", m.Criterion.Id);
+                w.WriteStartObject("couldRaise");
+                foreach (var (decision, level) in m.CouldRaise) w.WriteString(decision, level.Id);
+                w.WriteEndObject();
+                WriteStrings(w, "rules", m.Rules);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            WriteStrings(w, "notes", rec.Notes);
+            w.WriteString("disclaimer", Explanation.Disclaimer);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteRule(Utf8JsonWriter w, BlockedRule rule)
+    {
+        w.WriteStartObject();
+        w.WriteString("rule", rule.Rule);
+        w.WriteString("requires", rule.Requires.Id);
+        w.WriteStartArray("parts");
+        foreach (var part in rule.Parts)
+        {
+            w.WriteStartObject();
+            w.WriteString("condition", part.Condition);
+            WriteStrings(w, "values", part.Values);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values) w.WriteStringValue(v);
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text;
+
+namespace Placement.Explanations;
+
+/// <summary>Renders an explanation as Markdown for a clinician's tool.</summary>
+internal static class MarkdownRenderer
+{
+    public static string Render(Explanation explanation)
+    {
+        var rec = explanation.Recommendation;
+        var sb = new StringBuilder();
+        sb.Append("# Placement recommendation (").Append(LevelText.Status(rec.Status)).AppendLine(")");
+        sb.AppendLine();
+        if (rec.Status == RecommendationStatus.Provisional)
+        {
+            sb.AppendLine("> **Provisional:** missing information could raise a level. See *Missing information*.");
+            sb.AppendLine();
+        }
+
+        sb.AppendLine("| Decision | Level | Could rise to |");
+        sb.AppendLine("|---|---|---|");
+        foreach (var d in explanation.Decisions)
+        {
+            var r = d.Result;
+            sb.Append("| ").Append(Escape(r.Decision.Label)).Append(" | **").Append(Escape(r.Level.Name)).Append("** (`").Append(r.Level.Id).Append("`) | ")
+                .Append(r.IsProvisional ? $"{Escape(r.Ceiling.Name)} (`{r.Ceiling.Id}`)" : "-").AppendLine(" |");
+        }
+
+        foreach (var d in explanation.Decisions)
+        {
+            var r = d.Result;
+            sb.AppendLine();
+            sb.Append("## ").Append(Escape(r.Decision.Label)).Append(": ").AppendLine(Escape(r.Level.Name));
+            sb.AppendLine();
+            if (r.Level.Description is not null) sb.Append('*').Append(Escape(r.Level.Description)).AppendLine("*").AppendLine();
+            sb.AppendLine("**Why**");
+            sb.AppendLine();
+            if (r.Because.Count == 0) sb.AppendLine("- No rule requires more than the default level.");
+            foreach (var reason in r.Because)
+            {
+                sb.Append("- **").Append(reason.Rule).Append("** ").Append(Escape(reason.Text));
+                if (reason.Source is not null) sb.Append(" _Source: ").Append(Escape(reason.Source)).Append('_');
+                sb.AppendLine();
+            }
+
+            if (d.NextLevel is not null)
+            {
+                sb.AppendLine();
+                sb.Append("**Why not ").Append(Escape(d.NextLevel.Name)).AppendLine("**");
+                sb.AppendLine();
+                if (d.WhyNotHigher.Count == 0) sb.AppendLine("- No rule requires it directly.");
+                foreach (var blocked in d.WhyNotHigher) AppendRule(sb, blocked, "not met");
+            }
+
+            if (d.CouldRaise.Count > 0)
+            {
+                sb.AppendLine();
+                sb.AppendLine("**Could change once missing information is known**");
+                sb.AppendLine();
+                foreach (var possible in d.CouldRaise) AppendRule(sb, possible, "unknown");
+            }
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("## Derived facts");
+        sb.AppendLine();
+        sb.AppendLine("| Fact | Value | Could be up to | Set by |");
+        sb.AppendLine("|---|---|---|---|");
+        foreach (var f in rec.Facts.Values)
+        {
+            sb.Append("| `").Append(f.Fact.Id).Append("` | ").Append(f.Floor).Append(" | ").Append(f.IsProvisional ? f.Ceiling : "-")
+                .Append(" | ").Append(f.DerivedBy.Count == 0 ? "default" : string.Join(", ", f.DerivedBy)).AppendLine(" |");
+        }
+
+        if (rec.Missing.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("## Missing information");
+            sb.AppendLine();
+            sb.AppendLine("| Criterion | Could raise | Rules |");
+            sb.AppendLine("|---|---|---|");
+            foreach (var m in rec.Missing)
+            {
+                var raise = m.CouldRaise.Count == 0 ? "derived facts only" : string.Join(", ", m.CouldRaise.Select(kv => $"{kv.Key} to `{kv.Value.Id}`"));
+                sb.Append("| `").Append(m.Criterion.Id).Append("` ").Append(Escape(m.Criterion.Label)).Append(" | ").Append(raise)
+                    .Append(" | ").Append(string.Join(", ", m.Rules)).AppendLine(" |");
+            }
+        }
+
+        if (rec.Notes.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("## Notes");
+            sb.AppendLine();
+            foreach (var note in rec.Notes) sb.Append("- ").AppendLine(Escape(note));
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("---");
+        sb.AppendLine();
+        sb.Append("Rule set `").Append(rec.RuleSet.Id).Append("` ").Append(rec.RuleSet.Version).Append(", sha256 `").Append(rec.RuleSet.Sha256).AppendLine("`");
+        sb.AppendLine();
+        sb.Append('*').Append(Explanation.Disclaimer).AppendLine("*");
+        return sb.ToString();
+    }
+
+    private static void AppendRule(StringBuilder sb, BlockedRule rule, string verdict)
+    {
+        sb.Append("- **").Append(rule.Rule).Append("** ").Append(Escape(rule.Title ?? "")).Append(" (requires `").Append(rule.Requires.Id).AppendLine("`)");
+        foreach (var part in rule.Parts)
+        {
+            sb.Append("  - `").Append(part.Condition).Append("` ").Append(verdict);
+            if (part.Values.Count > 0) sb.Append(": ").Append(string.Join(", ", part.Values));
+            sb.AppendLine();
+        }
+    }
+
+    private static string Escape(string text) =>
+        text.Replace("|", "\\|", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

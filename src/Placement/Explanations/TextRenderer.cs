@@ -1,0 +1,102 @@
+using System.Text;
+
+namespace Placement.Explanations;
+
+/// <summary>Renders an explanation as plain text for a clinician at a terminal.</summary>
+internal static class TextRenderer
+{
+    public static string Render(Explanation explanation)
+    {
+        var rec = explanation.Recommendation;
+        var sb = new StringBuilder();
+        sb.Append("Status: ").Append(LevelText.Status(rec.Status).ToUpperInvariant());
+        if (rec.Status == RecommendationStatus.Provisional)
+        {
+            sb.Append(" - missing information could raise a level; see 'Missing information'");
+        }
+
+        sb.AppendLine();
+        foreach (var d in explanation.Decisions)
+        {
+            var result = d.Result;
+            sb.AppendLine();
+            sb.Append(result.Decision.Label).Append(": ").AppendLine(LevelText.Describe(result.Level));
+            if (result.IsProvisional)
+            {
+                sb.Append("  Could rise to: ").AppendLine(LevelText.Describe(result.Ceiling));
+            }
+
+            if (result.Because.Count == 0)
+            {
+                sb.AppendLine("  Why: no rule requires more than the default level.");
+            }
+            else
+            {
+                sb.AppendLine("  Why:");
+                foreach (var reason in result.Because)
+                {
+                    sb.Append("    - [").Append(reason.Rule).Append("] ").AppendLine(reason.Text);
+                    if (reason.Source is not null) sb.Append("      Source: ").AppendLine(reason.Source);
+                }
+            }
+
+            if (d.NextLevel is not null)
+            {
+                sb.Append("  Why not ").Append(d.NextLevel.Name).AppendLine(":");
+                if (d.WhyNotHigher.Count == 0) sb.AppendLine("    - no rule requires it directly.");
+                foreach (var blocked in d.WhyNotHigher) AppendRule(sb, blocked, "not met");
+            }
+
+            if (d.CouldRaise.Count > 0)
+            {
+                sb.AppendLine("  Could change once known:");
+                foreach (var possible in d.CouldRaise) AppendRule(sb, possible, "unknown", $" -> {possible.Requires.Id}");
+            }
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("Derived facts:");
+        foreach (var fact in rec.Facts.Values)
+        {
+            sb.Append("  ").Append(fact.Fact.Id).Append(" = ").Append(fact.Floor);
+            if (fact.IsProvisional) sb.Append(" (could be up to ").Append(fact.Ceiling).Append(')');
+            if (fact.DerivedBy.Count > 0) sb.Append("  [").Append(string.Join(", ", fact.DerivedBy)).Append(']');
+            sb.AppendLine();
+        }
+
+        if (rec.Missing.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("Missing information:");
+            foreach (var m in rec.Missing)
+            {
+                sb.Append("  - ").Append(m.Criterion.Id).Append(" (").Append(m.Criterion.Label).Append("): ")
+                    .Append(LevelText.CouldRaise(m)).Append("  [rules ").Append(string.Join(", ", m.Rules)).AppendLine("]");
+            }
+        }
+
+        if (rec.Notes.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("Notes:");
+            foreach (var note in rec.Notes) sb.Append("  - ").AppendLine(note);
+        }
+
+        sb.AppendLine();
+        sb.Append("Rule set: ").Append(rec.RuleSet.Id).Append(' ').Append(rec.RuleSet.Version)
+            .Append(", sha256 ").AppendLine(rec.RuleSet.Sha256);
+        sb.AppendLine(Explanation.Disclaimer);
+        return sb.ToString();
+    }
+
+    private static void AppendRule(StringBuilder sb, BlockedRule rule, string verdict, string suffix = "")
+    {
+        sb.Append("    - [").Append(rule.Rule).Append("] ").Append(rule.Title ?? "").Append(suffix).AppendLine();
+        foreach (var part in rule.Parts)
+        {
+            sb.Append("        ").Append(part.Condition).Append(": ").Append(verdict);
+            if (part.Values.Count > 0) sb.Append(" (").Append(string.Join(", ", part.Values)).Append(')');
+            sb.AppendLine();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Placement.Language.Ast;
+using Placement.Model;
+
+namespace Placement.Language.Binding;
+
+// The type-checked condition tree: names resolved to symbols (with their state slots)
+// and enum words to their ordinals. Every node keeps its syntax for explanations.
+
+/// <summary>The static type of a bound expression.</summary>
+internal readonly record struct BoundType(ValueKind Kind, ValueDomain? Enum)
+{
+    public static BoundType Boolean => new(ValueKind.Boolean, null);
+
+    public static BoundType Integer => new(ValueKind.Integer, null);
+
+    public override string ToString() => Kind switch
+    {
+        ValueKind.Boolean => "boolean",
+        ValueKind.Integer => "integer",
+        _ => Enum!.Name,
+    };
+}
+
+internal abstract record BoundExpr(BoundType Type, Expr Syntax);
+
+internal sealed record BoundConstant(int Value, BoundType Type, Expr Syntax) : BoundExpr(Type, Syntax);
+
+internal sealed record BoundSymbol(Symbol Symbol, BoundType Type, Expr Syntax) : BoundExpr(Type, Syntax);
+
+internal sealed record BoundKnown(Criterion Criterion, Expr Syntax) : BoundExpr(BoundType.Boolean, Syntax);
+
+internal sealed record BoundComparison(BinaryOperator Operator, BoundExpr Left, BoundExpr Right, Expr Syntax) : BoundExpr(BoundType.Boolean, Syntax);
+
+internal sealed record BoundIn(BoundExpr Operand, ulong Mask, bool Negated, Expr Syntax) : BoundExpr(BoundType.Boolean, Syntax);
+
+internal sealed record BoundLogical(bool IsAnd, BoundExpr Left, BoundExpr Right, Expr Syntax) : BoundExpr(BoundType.Boolean, Syntax);
+
+internal sealed record BoundNot(BoundExpr Operand, Expr Syntax) : BoundExpr(BoundType.Boolean, Syntax);
+
+internal sealed record BoundArithmetic(bool IsAdd, BoundExpr Left, BoundExpr Right, Expr Syntax) : BoundExpr(BoundType.Integer, Syntax);
+
+internal sealed record BoundAggregate(AggregateKind Kind, IReadOnlyList<BoundExpr> Arguments, Expr Syntax) : BoundExpr(BoundType.Integer, Syntax);
+
+internal enum AggregateKind
+{
+    Count,
+    Min,
+    Max,
+}

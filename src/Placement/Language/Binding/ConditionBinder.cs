@@ -1,0 +1,278 @@
+using Placement.Diagnostics;
+using Placement.Language.Ast;
+using Placement.Model;
+
+namespace Placement.Language.Binding;
+
+/// <summary>
+/// Resolves names and type-checks a parsed condition against the declared criteria, facts
+/// and decisions. Reports every problem through <see cref="Report"/>; returns null when any.
+/// </summary>
+internal sealed class ConditionBinder
+{
+    private static readonly string[] Functions = ["known", "count", "min", "max"];
+
+    private readonly IReadOnlyDictionary<string, Symbol> _symbols;
+    private readonly Action<string, int, string, string?> _report;
+    private bool _failed;
+
+    /// <param name="symbols">Every criterion, fact and decision by id.</param>
+    /// <param name="report">Called with (code, offset in the condition, message, suggestion).</param>
+    public ConditionBinder(IReadOnlyDictionary<string, Symbol> symbols, Action<string, int, string, string?> report)
+    {
+        _symbols = symbols;
+        _report = report;
+    }
+
+    /// <summary>Binds a whole condition, which must be boolean.</summary>
+    public BoundExpr? BindCondition(Expr expr)
+    {
+        var bound = Bind(expr);
+        if (bound is not null && bound.Type.Kind != ValueKind.Boolean)
+        {
+            Report(DiagnosticCodes.TypeMismatch, expr.Start, $"a condition must be true or false, but this is {Describe(bound.Type)}", null);
+        }
+
+        return _failed ? null : bound;
+    }
+
+    private void Report(string code, int offset, string message, string? suggestion)
+    {
+        _failed = true;
+        _report(code, offset, message, suggestion);
+    }
+
+    private BoundExpr? Bind(Expr expr)
+    {
+        switch (expr)
+        {
+            case NumberExpr n:
+                return new BoundConstant(n.Value, BoundType.Integer, n);
+            case BoolExpr b:
+                return new BoundConstant(b.Value ? 1 : 0, BoundType.Boolean, b);
+            case NameExpr name:
+                return BindName(name);
+            case NotExpr not:
+            {
+                var operand = ExpectBoolean(Bind(not.Operand), not.Operand, "not");
+                return operand is null ? null : new BoundNot(operand, not);
+            }
+
+            case BinaryExpr { Operator: BinaryOperator.And or BinaryOperator.Or } logical:
+            {
+                var word = logical.Operator == BinaryOperator.And ? "and" : "or";
+                var left = ExpectBoolean(Bind(logical.Left), logical.Left, word);
+                var right = ExpectBoolean(Bind(logical.Right), logical.Right, word);
+                return left is null || right is null ? null : new BoundLogical(logical.Operator == BinaryOperator.And, left, right, logical);
+            }
+
+            case BinaryExpr { Operator: BinaryOperator.Add or BinaryOperator.Subtract } arithmetic:
+            {
+                var word = arithmetic.Operator == BinaryOperator.Add ? "+" : "-";
+                var left = ExpectInteger(Bind(arithmetic.Left), arithmetic.Left, word);
+                var right = ExpectInteger(Bind(arithmetic.Right), arithmetic.Right, word);
+                return left is null || right is null ? null : new BoundArithmetic(arithmetic.Operator == BinaryOperator.Add, left, right, arithmetic);
+            }
+
+            case BinaryExpr comparison:
+                return BindComparison(comparison);
+            case InExpr inExpr:
+                return BindIn(inExpr);
+            case CallExpr call:
+                return BindCall(call);
+            default:
+                throw new InvalidOperationException("unknown syntax node");
+        }
+    }
+
+    private BoundExpr? BindName(NameExpr name)
+    {
+        if (_symbols.TryGetValue(name.Name, out var symbol))
+        {
+            return new BoundSymbol(symbol, TypeOf(symbol), name);
+        }
+
+        var suggestion = Suggestions.Closest(name.Name, _symbols.Keys);
+        Report(DiagnosticCodes.UnknownIdentifier, name.Start,
+            $"'{name.Name}' is not a declared criterion, fact or decision{Suggestions.DidYouMean(suggestion)}", suggestion);
+        return null;
+    }
+
+    private BoundExpr? BindComparison(BinaryExpr comparison)
+    {
+        // A bare word beside an enum is a value of that enum: bind the other side first.
+        BoundExpr? left;
+        BoundExpr? right;
+        if (comparison.Right is NameExpr rightName && !_symbols.ContainsKey(rightName.Name))
+        {
+            left = Bind(comparison.Left);
+            right = left is null ? null : BindInContext(rightName, left.Type);
+        }
+        else if (comparison.Left is NameExpr leftName && !_symbols.ContainsKey(leftName.Name))
+        {
+            right = Bind(comparison.Right);
+            left = right is null ? null : BindInContext(leftName, right.Type);
+        }
+        else
+        {
+            left = Bind(comparison.Left);
+            if (left is not null && left.Type.Kind == ValueKind.Enum && comparison.Right is NameExpr word)
+            {
+                right = BindInContext(word, left.Type);
+            }
+            else
+            {
+                right = Bind(comparison.Right);
+            }
+        }
+
+        if (left is null || right is null) return null;
+        if (!SameType(left.Type, right.Type))
+        {
+            Report(DiagnosticCodes.TypeMismatch, comparison.OperatorStart,
+                $"cannot compare {Describe(left.Type)} with {Describe(right.Type)}", null);
+            return null;
+        }
+
+        return new BoundComparison(comparison.Operator, left, right, comparison);
+    }
+
+    /// <summary>Binds a bare word beside a value of <paramref name="context"/>: an enum word first, else an id.</summary>
+    private BoundExpr? BindInContext(NameExpr word, BoundType context)
+    {
+        if (context.Kind == ValueKind.Enum)
+        {
+            var index = context.Enum!.IndexOf(word.Name);
+            if (index >= 0) return new BoundConstant(index, context, word);
+            if (_symbols.ContainsKey(word.Name)) return BindName(word);
+            var suggestion = Suggestions.Closest(word.Name, context.Enum.Values);
+            Report(DiagnosticCodes.UnknownValue, word.Start,
+                $"'{word.Name}' is not a value of {context.Enum.Name}{Suggestions.DidYouMean(suggestion)}; allowed: {Suggestions.List(context.Enum.Values)}",
+                suggestion);
+            return null;
+        }
+
+        return BindName(word);
+    }
+
+    private BoundExpr? BindIn(InExpr inExpr)
+    {
+        var operand = Bind(inExpr.Operand);
+        if (operand is null) return null;
+        if (operand.Type.Kind != ValueKind.Enum)
+        {
+            Report(DiagnosticCodes.TypeMismatch, inExpr.Operand.Start,
+                $"'in' needs an enum or decision on its left, but this is {Describe(operand.Type)}", null);
+            return null;
+        }
+
+        var domain = operand.Type.Enum!;
+        ulong mask = 0;
+        var ok = true;
+        foreach (var value in inExpr.Values)
+        {
+            var index = domain.IndexOf(value.Name);
+            if (index < 0)
+            {
+                var suggestion = Suggestions.Closest(value.Name, domain.Values);
+                Report(DiagnosticCodes.UnknownValue, value.Start,
+                    $"'{value.Name}' is not a value of {domain.Name}{Suggestions.DidYouMean(suggestion)}; allowed: {Suggestions.List(domain.Values)}",
+                    suggestion);
+                ok = false;
+                continue;
+            }
+
+            mask |= 1UL << index;
+        }
+
+        return ok ? new BoundIn(operand, mask, inExpr.Negated, inExpr) : null;
+    }
+
+    private BoundExpr? BindCall(CallExpr call)
+    {
+        var name = call.Function.Name;
+        switch (name)
+        {
+            case "known":
+                if (call.Arguments.Count != 1 || call.Arguments[0] is not NameExpr arg)
+                {
+                    Report(DiagnosticCodes.InvalidCall, call.Start, "known(...) takes one criterion id, as in known(ciwa_ar)", null);
+                    return null;
+                }
+
+                if (!_symbols.TryGetValue(arg.Name, out var symbol))
+                {
+                    BindName(arg);
+                    return null;
+                }
+
+                if (symbol is not Criterion criterion)
+                {
+                    Report(DiagnosticCodes.InvalidCall, arg.Start,
+                        $"known(...) takes a criterion; '{arg.Name}' is a {(symbol is Fact ? "fact" : "decision")}, which always has a value", null);
+                    return null;
+                }
+
+                return new BoundKnown(criterion, call);
+            case "count":
+            case "min":
+            case "max":
+            {
+                if (call.Arguments.Count == 0)
+                {
+                    Report(DiagnosticCodes.InvalidCall, call.Start, $"{name}(...) needs at least one argument", null);
+                    return null;
+                }
+
+                var args = new List<BoundExpr>();
+                foreach (var a in call.Arguments)
+                {
+                    var bound = name == "count" ? ExpectBoolean(Bind(a), a, "count(...)") : ExpectInteger(Bind(a), a, name + "(...)");
+                    if (bound is not null) args.Add(bound);
+                }
+
+                if (args.Count != call.Arguments.Count) return null;
+                var kind = name switch { "count" => AggregateKind.Count, "min" => AggregateKind.Min, _ => AggregateKind.Max };
+                return new BoundAggregate(kind, args, call);
+            }
+
+            default:
+                var suggestion = Suggestions.Closest(name, Functions);
+                Report(DiagnosticCodes.InvalidCall, call.Start,
+                    $"unknown function '{name}'{Suggestions.DidYouMean(suggestion)}; the functions are known, count, min and max",
+                    suggestion);
+                return null;
+        }
+    }
+
+    private BoundExpr? ExpectBoolean(BoundExpr? bound, Expr syntax, string where)
+    {
+        if (bound is null || bound.Type.Kind == ValueKind.Boolean) return bound;
+        Report(DiagnosticCodes.TypeMismatch, syntax.Start, $"'{where}' needs true or false, but this is {Describe(bound.Type)}", null);
+        return null;
+    }
+
+    private BoundExpr? ExpectInteger(BoundExpr? bound, Expr syntax, string where)
+    {
+        if (bound is null || bound.Type.Kind == ValueKind.Integer) return bound;
+        Report(DiagnosticCodes.TypeMismatch, syntax.Start, $"'{where}' needs a number, but this is {Describe(bound.Type)}", null);
+        return null;
+    }
+
+    private static BoundType TypeOf(Symbol symbol) => symbol.Domain.Kind switch
+    {
+        ValueKind.Boolean => BoundType.Boolean,
+        ValueKind.Integer => BoundType.Integer,
+        _ => new BoundType(ValueKind.Enum, symbol.Domain),
+    };
+
+    private static bool SameType(BoundType a, BoundType b) =>
+        a.Kind == b.Kind && (a.Kind != ValueKind.Enum || ReferenceEquals(a.Enum, b.Enum));
+
+    private static string Describe(BoundType type) => type.Kind switch
+    {
+        ValueKind.Boolean => "true/false",
+        ValueKind.Integer => "a number",
+        _ => $"a value of {type.Enum!.Name} ({Suggestions.List(type.Enum.Values)})",
+    };
+}

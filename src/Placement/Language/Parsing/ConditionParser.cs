@@ -1,0 +1,149 @@
+using System.Globalization;
+using Placement.Language.Ast;
+using Superpower;
+using Superpower.Model;
+using Superpower.Parsers;
+
+namespace Placement.Language.Parsing;
+
+/// <summary>
+/// Parses the condition language:
+/// <code>
+/// or   := and ('or' and)*
+/// and  := not ('and' not)*
+/// not  := 'not' not | cmp
+/// cmp  := sum (('=='|'!='|'&lt;'|'&lt;='|'&gt;'|'&gt;=') sum | 'in' list | 'not' 'in' list)?
+/// sum  := atom (('+'|'-') atom)*
+/// atom := number | 'true' | 'false' | ident | ident '(' or (',' or)* ')' | '(' or ')'
+/// list := '[' ident (',' ident)* ']'
+/// </code>
+/// </summary>
+internal static class ConditionParser
+{
+    private static readonly TokenListParser<ConditionToken, Expr> Number =
+        Token.EqualTo(ConditionToken.Number).Select(t => (Expr)new NumberExpr(
+            int.TryParse(t.ToStringValue(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue,
+            t.Span.Position.Absolute,
+            t.Span.Position.Absolute + t.Span.Length));
+
+    private static readonly TokenListParser<ConditionToken, Expr> Boolean =
+        Token.EqualTo(ConditionToken.True).Or(Token.EqualTo(ConditionToken.False))
+            .Select(t => (Expr)new BoolExpr(t.Kind == ConditionToken.True, t.Span.Position.Absolute, t.Span.Position.Absolute + t.Span.Length));
+
+    private static readonly TokenListParser<ConditionToken, NameExpr> Name =
+        Token.EqualTo(ConditionToken.Identifier)
+            .Select(t => new NameExpr(t.ToStringValue(), t.Span.Position.Absolute, t.Span.Position.Absolute + t.Span.Length))
+            .Named("name");
+
+    private static readonly TokenListParser<ConditionToken, Expr> NameOrCall =
+        from name in Name
+        from call in (
+            from open in Token.EqualTo(ConditionToken.LParen)
+            from args in Parse.Ref(() => Or!).ManyDelimitedBy(Token.EqualTo(ConditionToken.Comma))
+            from close in Token.EqualTo(ConditionToken.RParen)
+            select (CallExpr?)new CallExpr(name, args, close.Span.Position.Absolute + 1)).OptionalOrDefault()
+        select call is null ? (Expr)name : call;
+
+    private static readonly TokenListParser<ConditionToken, Expr> Parenthesized =
+        from open in Token.EqualTo(ConditionToken.LParen)
+        from inner in Parse.Ref(() => Or!)
+        from close in Token.EqualTo(ConditionToken.RParen)
+        select inner;
+
+    private static readonly TokenListParser<ConditionToken, Expr> Atom =
+        Number.Or(Boolean).Or(NameOrCall).Or(Parenthesized).Named("value");
+
+    private static readonly TokenListParser<ConditionToken, Expr> Sum =
+        Parse.Chain(
+            Token.EqualTo(ConditionToken.Plus).Or(Token.EqualTo(ConditionToken.Minus)),
+            Atom,
+            (op, l, r) => new BinaryExpr(op.Kind == ConditionToken.Plus ? BinaryOperator.Add : BinaryOperator.Subtract, l, r, op.Span.Position.Absolute));
+
+    private static readonly TokenListParser<ConditionToken, Token<ConditionToken>> ComparisonOperator =
+        Token.EqualTo(ConditionToken.Equal)
+            .Or(Token.EqualTo(ConditionToken.NotEqual))
+            .Or(Token.EqualTo(ConditionToken.LessOrEqual))
+            .Or(Token.EqualTo(ConditionToken.GreaterOrEqual))
+            .Or(Token.EqualTo(ConditionToken.Less))
+            .Or(Token.EqualTo(ConditionToken.Greater))
+            .Named("comparison");
+
+    private static readonly TokenListParser<ConditionToken, (IReadOnlyList<NameExpr> Values, int End)> List =
+        from open in Token.EqualTo(ConditionToken.LBracket)
+        from values in Name.AtLeastOnceDelimitedBy(Token.EqualTo(ConditionToken.Comma))
+        from close in Token.EqualTo(ConditionToken.RBracket)
+        select ((IReadOnlyList<NameExpr>)values, close.Span.Position.Absolute + 1);
+
+    private static readonly TokenListParser<ConditionToken, Func<Expr, Expr>> ComparisonTail =
+        (from op in ComparisonOperator
+         from right in Sum
+         select (Func<Expr, Expr>)(left => new BinaryExpr(ToOperator(op.Kind), left, right, op.Span.Position.Absolute)))
+        .Or(from kw in Token.EqualTo(ConditionToken.In)
+            from list in List
+            select (Func<Expr, Expr>)(left => new InExpr(left, list.Values, false, list.End)))
+        .Or(from kw in Token.EqualTo(ConditionToken.Not)
+            from kw2 in Token.EqualTo(ConditionToken.In)
+            from list in List
+            select (Func<Expr, Expr>)(left => new InExpr(left, list.Values, true, list.End)));
+
+    private static readonly TokenListParser<ConditionToken, Expr> Comparison =
+        from left in Sum
+        from tail in ComparisonTail.Select(f => (Func<Expr, Expr>?)f).OptionalOrDefault()
+        select tail is null ? left : tail(left);
+
+    private static readonly TokenListParser<ConditionToken, Expr> Not =
+        (from kw in Token.EqualTo(ConditionToken.Not)
+         from operand in Parse.Ref(() => Not!)
+         select (Expr)new NotExpr(operand, kw.Span.Position.Absolute, operand.End))
+        .Or(Comparison);
+
+    private static readonly TokenListParser<ConditionToken, Expr> And =
+        Parse.Chain(Token.EqualTo(ConditionToken.And), Not, (op, l, r) => new BinaryExpr(BinaryOperator.And, l, r, op.Span.Position.Absolute));
+
+    private static readonly TokenListParser<ConditionToken, Expr> Or =
+        Parse.Chain(Token.EqualTo(ConditionToken.Or), And, (op, l, r) => new BinaryExpr(BinaryOperator.Or, l, r, op.Span.Position.Absolute));
+
+    private static readonly TokenListParser<ConditionToken, Expr> Condition = Or.AtEnd();
+
+    /// <summary>Parses a condition; on failure returns the error message and its 0-based offset.</summary>
+    public static bool TryParse(string text, out Expr? expr, out string? error, out int errorOffset)
+    {
+        expr = null;
+        error = null;
+        errorOffset = 0;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            error = "the condition is empty";
+            return false;
+        }
+
+        var tokens = ConditionTokenizer.Instance.TryTokenize(text);
+        if (!tokens.HasValue)
+        {
+            error = tokens.FormatErrorMessageFragment();
+            errorOffset = tokens.ErrorPosition.HasValue ? tokens.ErrorPosition.Absolute : 0;
+            return false;
+        }
+
+        var result = Condition.TryParse(tokens.Value);
+        if (!result.HasValue)
+        {
+            error = result.FormatErrorMessageFragment();
+            errorOffset = result.ErrorPosition.HasValue ? result.ErrorPosition.Absolute : text.TrimEnd().Length;
+            return false;
+        }
+
+        expr = result.Value;
+        return true;
+    }
+
+    private static BinaryOperator ToOperator(ConditionToken kind) => kind switch
+    {
+        ConditionToken.Equal => BinaryOperator.Equal,
+        ConditionToken.NotEqual => BinaryOperator.NotEqual,
+        ConditionToken.Less => BinaryOperator.Less,
+        ConditionToken.LessOrEqual => BinaryOperator.LessOrEqual,
+        ConditionToken.Greater => BinaryOperator.Greater,
+        _ => BinaryOperator.GreaterOrEqual,
+    };
+}

@@ -1,0 +1,14 @@
+namespace Placement.Model;
+
+/// <summary>The kinds of value a criterion, fact or decision holds.</summary>
+public enum ValueKind
+{
+    /// <summary>true or false; false is lower than true.</summary>
+    Boolean,
+
+    /// <summary>A whole number within a declared range.</summary>
+    Integer,
+
+    /// <summary>One of a list of words, ordered as declared (decisions are enums of their levels).</summary>
+    Enum,
+}

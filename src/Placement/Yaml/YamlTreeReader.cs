@@ -1,0 +1,137 @@
+using Placement.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Placement.Yaml;
+
+/// <summary>
+/// Reads one YAML document into <see cref="YNode"/>s with positions. Unlike YamlDotNet's
+/// representation model it reports duplicate keys and non-scalar keys as diagnostics
+/// instead of throwing, and turns every parser failure into a positioned diagnostic.
+/// </summary>
+internal static class YamlTreeReader
+{
+    /// <summary>The document's root node, or null when the file is empty or not valid YAML.</summary>
+    public static YNode? Read(SourceText source, DiagnosticBag diagnostics)
+    {
+        var parser = new Parser(new StringReader(source.Text));
+        var anchors = new Dictionary<string, YNode>(StringComparer.Ordinal);
+        Mark last = Mark.Empty;
+        try
+        {
+            YNode? root = null;
+            var documents = 0;
+            while (parser.MoveNext())
+            {
+                var e = parser.Current!;
+                last = e.Start;
+                switch (e)
+                {
+                    case DocumentStart:
+                        documents++;
+                        if (documents > 1)
+                        {
+                            diagnostics.Error(DiagnosticCodes.YamlSyntax, At(source, e.Start),
+                                "a file holds one YAML document; split the others into their own files");
+                            return null;
+                        }
+
+                        break;
+                    case MappingStart or SequenceStart or Scalar or AnchorAlias:
+                        root = ReadNode(parser, source, anchors, diagnostics, ref last);
+                        break;
+                }
+            }
+
+            return root;
+        }
+        catch (YamlException ex)
+        {
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, At(source, ex.Start), "invalid YAML: " + CleanMessage(ex.Message));
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet can fail with a non-YAML exception on some malformed inputs.
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, At(source, last), "invalid YAML after this point (unterminated list, mapping or quote?)");
+            return null;
+        }
+    }
+
+    private static YNode ReadNode(IParser parser, SourceText source, Dictionary<string, YNode> anchors, DiagnosticBag diagnostics, ref Mark last)
+    {
+        var e = parser.Current!;
+        last = e.Start;
+        YNode node;
+        switch (e)
+        {
+            case Scalar s:
+                node = new YScalar(source, (int)s.Start.Index, At(source, s.Start), (int)s.End.Index, s.Value, s.Style);
+                Remember(s.Anchor, node, anchors);
+                return node;
+            case AnchorAlias alias:
+                if (anchors.TryGetValue(alias.Value.Value, out var target)) return target;
+                diagnostics.Error(DiagnosticCodes.YamlSyntax, At(source, alias.Start), $"unknown YAML alias '*{alias.Value.Value}'");
+                return new YScalar(source, (int)alias.Start.Index, At(source, alias.Start), (int)alias.End.Index, "", ScalarStyle.Plain);
+            case SequenceStart seq:
+            {
+                var items = new List<YNode>();
+                while (parser.MoveNext() && parser.Current is not SequenceEnd)
+                {
+                    items.Add(ReadNode(parser, source, anchors, diagnostics, ref last));
+                }
+
+                node = new YSequence(source, (int)seq.Start.Index, At(source, seq.Start), items);
+                Remember(seq.Anchor, node, anchors);
+                return node;
+            }
+
+            case MappingStart map:
+            {
+                var entries = new List<KeyValuePair<YScalar, YNode>>();
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                while (parser.MoveNext() && parser.Current is not MappingEnd)
+                {
+                    var key = ReadNode(parser, source, anchors, diagnostics, ref last);
+                    parser.MoveNext();
+                    var value = ReadNode(parser, source, anchors, diagnostics, ref last);
+                    if (key is not YScalar scalarKey)
+                    {
+                        diagnostics.Error(DiagnosticCodes.WrongNodeKind, key.Start, "a mapping key must be a single value");
+                        continue;
+                    }
+
+                    if (!seen.Add(scalarKey.Value))
+                    {
+                        diagnostics.Error(DiagnosticCodes.DuplicateKey, scalarKey.Start, $"duplicate key '{scalarKey.Value}' in this mapping");
+                        continue;
+                    }
+
+                    entries.Add(new KeyValuePair<YScalar, YNode>(scalarKey, value));
+                }
+
+                node = new YMapping(source, (int)map.Start.Index, At(source, map.Start), entries);
+                Remember(map.Anchor, node, anchors);
+                return node;
+            }
+
+            default:
+                throw new InvalidOperationException("unexpected YAML event");
+        }
+    }
+
+    private static void Remember(AnchorName anchor, YNode node, Dictionary<string, YNode> anchors)
+    {
+        if (!anchor.IsEmpty) anchors[anchor.Value] = node;
+    }
+
+    private static SourceLocation At(SourceText source, Mark mark) =>
+        new(source.Path, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column));
+
+    private static string CleanMessage(string message)
+    {
+        // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (…): "; the position is ours to report.
+        var i = message.IndexOf("): ", StringComparison.Ordinal);
+        return i >= 0 && message.StartsWith('(') ? message[(i + 3)..] : message;
+    }
+}
