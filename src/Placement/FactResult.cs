@@ -6,9 +6,12 @@ namespace Placement;
 /// <param name="Fact">The fact.</param>
 /// <param name="Floor">Its value from rules that fired (or its default).</param>
 /// <param name="Ceiling">The highest value it could take once missing information is known.</param>
-/// <param name="DerivedBy">The fired rules that set it to <paramref name="Floor"/>.</param>
-public sealed record FactResult(Fact Fact, string Floor, string Ceiling, IReadOnlyList<string> DerivedBy)
+/// <param name="Because">The fired rules that set it to <paramref name="Floor"/>, with their reasons.</param>
+public sealed record FactResult(Fact Fact, string Floor, string Ceiling, IReadOnlyList<Reason> Because)
 {
     /// <summary>True when missing information could raise it.</summary>
     public bool IsProvisional => Floor != Ceiling;
+
+    /// <summary>The ids of the rules that set it to <see cref="Floor"/>.</summary>
+    public IReadOnlyList<string> DerivedBy => Because.Select(r => r.Rule).ToArray();
 }

@@ -115,19 +115,7 @@ public sealed class Recommendation
         foreach (var decision in RuleSet.Decisions)
         {
             var level = decision.Levels[Floor(decision)];
-            var because = new List<Reason>();
-            var order = RuleSet.EvaluationOrder;
-            for (var i = 0; i < order.Length; i++)
-            {
-                if (Outcome(i) != RuleOutcome.Fired) continue;
-                var rule = order[i];
-                if (rule.Model.Actions.Any(a => a.Target == decision && a.Value == level.Ordinal))
-                {
-                    because.Add(new Reason(rule.Model.Id, rule.Model.Title, RenderReason(rule), rule.Model.Source));
-                }
-            }
-
-            result[decision.Id] = new DecisionResult(decision, level, decision.Levels[Ceiling(decision)], because);
+            result[decision.Id] = new DecisionResult(decision, level, decision.Levels[Ceiling(decision)], ReasonsFor(decision, level.Ordinal));
         }
 
         return result;
@@ -139,20 +127,28 @@ public sealed class Recommendation
         foreach (var fact in RuleSet.Facts)
         {
             var floor = Floor(fact);
-            var by = new List<string>();
-            var order = RuleSet.EvaluationOrder;
-            for (var i = 0; i < order.Length; i++)
-            {
-                if (Outcome(i) == RuleOutcome.Fired && order[i].Model.Actions.Any(a => a.Target == fact && a.Value == floor))
-                {
-                    by.Add(order[i].Model.Id);
-                }
-            }
-
-            result[fact.Id] = new FactResult(fact, fact.Domain.Format(floor), fact.Domain.Format(Ceiling(fact)), by);
+            result[fact.Id] = new FactResult(fact, fact.Domain.Format(floor), fact.Domain.Format(Ceiling(fact)), ReasonsFor(fact, floor));
         }
 
         return result;
+    }
+
+    /// <summary>The fired rules that raised <paramref name="target"/> to exactly <paramref name="value"/>, in declaration order.</summary>
+    private IReadOnlyList<Reason> ReasonsFor(Symbol target, int value)
+    {
+        var reasons = new List<(int Order, Reason Reason)>();
+        var order = RuleSet.EvaluationOrder;
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (Outcome(i) != RuleOutcome.Fired) continue;
+            var rule = order[i];
+            if (rule.Model.Actions.Any(a => a.Target == target && a.Value == value))
+            {
+                reasons.Add((rule.DeclarationIndex, new Reason(rule.Model.Id, rule.Model.Title, RenderReason(rule), rule.Model.Source)));
+            }
+        }
+
+        return reasons.OrderBy(r => r.Order).Select(r => r.Reason).ToArray();
     }
 
     private IReadOnlyList<string> BuildNotes()

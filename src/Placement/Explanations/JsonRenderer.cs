@@ -32,16 +32,7 @@ internal static class JsonRenderer
                 if (r.Level.Category is null) w.WriteNull("category");
                 else w.WriteString("category", r.Level.Category);
                 w.WriteStartArray("because");
-                foreach (var reason in r.Because)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("rule", reason.Rule);
-                    w.WriteString("text", reason.Text);
-                    if (reason.Source is null) w.WriteNull("source");
-                    else w.WriteString("source", reason.Source);
-                    w.WriteEndObject();
-                }
-
+                foreach (var reason in r.Because) WriteReason(w, reason);
                 w.WriteEndArray();
                 w.WriteStartArray("whyNotHigher");
                 foreach (var b in d.WhyNotHigher) WriteRule(w, b);
@@ -60,7 +51,9 @@ internal static class JsonRenderer
                 w.WriteStartObject(f.Fact.Id);
                 w.WriteString("floor", f.Floor);
                 w.WriteString("ceiling", f.Ceiling);
-                WriteStrings(w, "derivedBy", f.DerivedBy);
+                w.WriteStartArray("because");
+                foreach (var reason in f.Because) WriteReason(w, reason);
+                w.WriteEndArray();
                 w.WriteEndObject();
             }
 
@@ -87,6 +80,16 @@ internal static class JsonRenderer
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteReason(Utf8JsonWriter w, Reason reason)
+    {
+        w.WriteStartObject();
+        w.WriteString("rule", reason.Rule);
+        w.WriteString("text", reason.Text);
+        if (reason.Source is null) w.WriteNull("source");
+        else w.WriteString("source", reason.Source);
+        w.WriteEndObject();
     }
 
     private static void WriteRule(Utf8JsonWriter w, BlockedRule rule)

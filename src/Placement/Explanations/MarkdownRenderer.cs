@@ -64,12 +64,13 @@ internal static class MarkdownRenderer
         sb.AppendLine();
         sb.AppendLine("## Derived facts");
         sb.AppendLine();
-        sb.AppendLine("| Fact | Value | Could be up to | Set by |");
+        sb.AppendLine("| Fact | Value | Could be up to | Why |");
         sb.AppendLine("|---|---|---|---|");
         foreach (var f in rec.Facts.Values)
         {
+            var why = f.Because.Count == 0 ? "default" : string.Join("<br>", f.Because.Select(r => $"**{r.Rule}** {Escape(r.Text)}"));
             sb.Append("| `").Append(f.Fact.Id).Append("` | ").Append(f.Floor).Append(" | ").Append(f.IsProvisional ? f.Ceiling : "-")
-                .Append(" | ").Append(f.DerivedBy.Count == 0 ? "default" : string.Join(", ", f.DerivedBy)).AppendLine(" |");
+                .Append(" | ").Append(why).AppendLine(" |");
         }
 
         if (rec.Missing.Count > 0)

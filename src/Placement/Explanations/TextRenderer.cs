@@ -60,8 +60,9 @@ internal static class TextRenderer
         {
             sb.Append("  ").Append(fact.Fact.Id).Append(" = ").Append(fact.Floor);
             if (fact.IsProvisional) sb.Append(" (could be up to ").Append(fact.Ceiling).Append(')');
-            if (fact.DerivedBy.Count > 0) sb.Append("  [").Append(string.Join(", ", fact.DerivedBy)).Append(']');
+            if (fact.Because.Count == 0) sb.Append(" (default)");
             sb.AppendLine();
+            foreach (var reason in fact.Because) sb.Append("    - [").Append(reason.Rule).Append("] ").AppendLine(reason.Text);
         }
 
         if (rec.Missing.Count > 0)
