@@ -20,7 +20,7 @@ internal static class Suggestions
 
         if (best is null) return null;
         var limit = Math.Max(word.Length, best.Length) switch { <= 3 => 1, <= 6 => 2, _ => 3 };
-        return bestDistance <= limit ? best : null;
+        return bestDistance <= limit && bestDistance < word.Length ? best : null;
     }
 
     /// <summary>" Did you mean 'x'?" or the empty string.</summary>
