@@ -52,7 +52,7 @@ public sealed class Recommendation
     /// <summary>The unknown criteria that could change the result, in declaration order.</summary>
     public IReadOnlyList<MissingCriterion> Missing => _missing ??= MissingInformation.Find(this);
 
-    /// <summary>Notes of the rules that fired, in evaluation order.</summary>
+    /// <summary>Notes of the rules that fired, in declaration order.</summary>
     public IReadOnlyList<string> Notes => _notes ??= BuildNotes();
 
     internal int[] State => _state;
@@ -153,13 +153,13 @@ public sealed class Recommendation
 
     private IReadOnlyList<string> BuildNotes()
     {
-        var notes = new List<string>();
+        var notes = new List<(int Order, string Text)>();
         var order = RuleSet.EvaluationOrder;
         for (var i = 0; i < order.Length; i++)
         {
-            if (Outcome(i) == RuleOutcome.Fired && order[i].Note is { } note) notes.Add(note.Render(Describe));
+            if (Outcome(i) == RuleOutcome.Fired && order[i].Note is { } note) notes.Add((order[i].DeclarationIndex, note.Render(Describe)));
         }
 
-        return notes;
+        return notes.OrderBy(n => n.Order).Select(n => n.Text).ToArray();
     }
 }
