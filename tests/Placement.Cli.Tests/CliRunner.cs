@@ -1,0 +1,35 @@
+namespace Placement.Cli.Tests;
+
+/// <summary>Runs the tool in-process and captures its output.</summary>
+internal static class CliRunner
+{
+    public static (int Exit, string Stdout, string Stderr) RunWithInput(string stdin, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = PlacementApp.Run(args, new StringReader(stdin), stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    public static (int Exit, string Stdout, string Stderr) Run(params string[] args) => RunWithInput("", args);
+
+    public static string RepoRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Placement.sln"))) dir = dir.Parent;
+            return dir?.FullName ?? throw new InvalidOperationException("Placement.sln not found");
+        }
+    }
+
+    public static string Example(string name) => Path.Combine(RepoRoot, "rules", "examples", name);
+
+    public static string TempFile(string name, string text)
+    {
+        var dir = Directory.CreateTempSubdirectory("placement-cli-");
+        var path = Path.Combine(dir.FullName, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}

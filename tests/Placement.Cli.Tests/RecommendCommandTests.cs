@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Placement.Cli.Tests;
+
+public sealed class RecommendCommandTests
+{
+    [Fact]
+    public void Recommend_Example_PrintsTheExplanationAndExitsZero()
+    {
+        var (exit, stdout, stderr) = CliRunner.Run("recommend", CliRunner.Example("medically-monitored-inpatient.yaml"));
+
+        exit.Should().Be(0, stderr);
+        stderr.Should().BeEmpty();
+        stdout.Should().StartWith("Status: RECOMMENDED");
+        stdout.Should().Contain("Level of care: Inpatient, medically monitored [medically_monitored_inpatient");
+        stdout.Should().Contain("Rule set: adult-sud-placement 1.0.0, sha256 " + RuleSet.LoadDefault().Sha256);
+        stdout.Should().Contain("This recommendation supports, and does not replace, clinical judgement.");
+    }
+
+    [Fact]
+    public void Recommend_Provisional_ExitsZero()
+    {
+        var (exit, stdout, _) = CliRunner.Run("recommend", CliRunner.Example("provisional.yaml"));
+
+        exit.Should().Be(0);
+        stdout.Should().StartWith("Status: PROVISIONAL").And.Contain("Missing information:");
+    }
+
+    [Fact]
+    public void Recommend_FormatJson_PrintsOneJsonObjectWithTheDocumentedFields()
+    {
+        var (exit, stdout, _) = CliRunner.Run("recommend", CliRunner.Example("php.yaml"), "--format", "json");
+
+        exit.Should().Be(0);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        root.EnumerateObject().Select(p => p.Name).Should().Contain(
+            ["status", "ruleSet", "decisions", "facts", "firedRules", "mayFireRules", "missing", "notes"]);
+        root.GetProperty("decisions").GetProperty("level_of_care").GetProperty("level").GetString().Should().Be("php");
+        root.GetProperty("decisions").GetProperty("level_of_care").GetProperty("because")[0].GetProperty("rule").GetString().Should().Be("P14");
+    }
+
+    [Fact]
+    public void Recommend_FormatMarkdown_PrintsMarkdown()
+    {
+        var (exit, stdout, _) = CliRunner.Run("recommend", CliRunner.Example("iop.yaml"), "--format=markdown");
+
+        exit.Should().Be(0);
+        stdout.Should().StartWith("# Placement recommendation (recommended)");
+    }
+
+    [Fact]
+    public void Recommend_Stdin_ReadsTheAssessment()
+    {
+        var (exit, stdout, _) = CliRunner.RunWithInput("withdrawal_complicated: true\n", "recommend", "-", "--format", "json");
+
+        exit.Should().Be(0);
+        stdout.Should().Contain("\"level\": \"medically_managed_inpatient\"");
+    }
+
+    [Fact]
+    public void Recommend_InvalidAssessment_ExitsTwoWithPositionedErrors()
+    {
+        var path = CliRunner.TempFile("bad.yaml", "ciwa_ar: 99\nhome_stability: unsfe\n");
+
+        var (exit, stdout, stderr) = CliRunner.Run("recommend", path);
+
+        exit.Should().Be(2);
+        stdout.Should().BeEmpty();
+        stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            $"{path}:1:10: error PL5003: ciwa_ar: out of range; allowed 0 to 67",
+            $"{path}:2:17: error PL5004: home_stability: not an allowed value; did you mean 'unsafe'?; allowed: stable, unstable, unsafe");
+    }
+
+    [Fact]
+    public void Recommend_MissingAssessmentFile_ExitsTwo()
+    {
+        var (exit, _, stderr) = CliRunner.Run("recommend", "no-such-assessment.yaml");
+
+        exit.Should().Be(2);
+        stderr.Trim().Should().Be("no-such-assessment.yaml:1:1: error PL1006: no such file");
+    }
+
+    [Fact]
+    public void Recommend_InvalidRuleSet_ExitsThreeWithEveryError()
+    {
+        var rulesFile = CliRunner.TempFile("rules.yaml", """
+            ruleset: { id: broken, version: 1 }
+            criteria:
+              score: { type: integer, min: 0, max: 10 }
+            decisions:
+              care: { levels: [ { id: low }, { id: high } ] }
+            rules:
+              - { id: r1, when: scroe > 3, require: { care: hihg }, because: x, source: s }
+            """);
+
+        var (exit, stdout, stderr) = CliRunner.Run("recommend", CliRunner.Example("iop.yaml"), "--rules", Path.GetDirectoryName(rulesFile)!);
+
+        exit.Should().Be(3);
+        stdout.Should().BeEmpty();
+        stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            $"{rulesFile}:7:21: error PL3002: 'scroe' is not a declared criterion, fact or decision; did you mean 'score'?",
+            $"{rulesFile}:7:49: error PL3004: 'hihg' is not a level of care; did you mean 'high'?; allowed: low, high");
+    }
+
+    [Fact]
+    public void Recommend_RulesFolder_GivesTheSameResultAsTheEmbeddedRules()
+    {
+        var embedded = CliRunner.Run("recommend", CliRunner.Example("residential.yaml"), "--format", "json");
+        var fromDisk = CliRunner.Run("recommend", CliRunner.Example("residential.yaml"), "--format", "json", "--rules", Path.Combine(CliRunner.RepoRoot, "rules"));
+
+        fromDisk.Exit.Should().Be(0);
+        fromDisk.Stdout.Should().Be(embedded.Stdout);
+    }
+
+    [Theory]
+    [InlineData("recommend")]
+    [InlineData("recommend", "a.yaml", "b.yaml")]
+    [InlineData("recommend", "a.yaml", "--format", "pdf")]
+    [InlineData("recommend", "a.yaml", "--colour")]
+    [InlineData("recommend", "a.yaml", "--rules")]
+    [InlineData("frobnicate")]
+    public void UsageError_ExitsOneAndSaysWhatIsWrong(params string[] args)
+    {
+        var (exit, stdout, stderr) = CliRunner.Run(args);
+
+        exit.Should().Be(1);
+        stdout.Should().BeEmpty();
+        stderr.Should().StartWith("placement");
+    }
+
+    [Fact]
+    public void Help_ListsCommandsAndExitCodes()
+    {
+        CliRunner.Run("--help").Stdout.Should().Contain("recommend <assessment>");
+        var (exit, stdout, _) = CliRunner.Run("recommend", "--help");
+
+        exit.Should().Be(0);
+        stdout.Should().Contain("Usage: placement recommend").And.Contain("3  the rule set is invalid");
+    }
+
+    [Fact]
+    public void Version_PrintsTheVersion()
+    {
+        var (exit, stdout, _) = CliRunner.Run("--version");
+
+        exit.Should().Be(0);
+        stdout.Trim().Should().MatchRegex(@"^\d+\.\d+\.\d+");
+    }
+
+    [Fact]
+    public void Program_AsAProcess_ReturnsTheExitCodeAndWritesErrorsToStderr()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Placement.Cli.dll");
+        var bad = CliRunner.TempFile("bad.yaml", "pregnant: maybe\n");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { dll, "recommend", bad }) start.ArgumentList.Add(a);
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEnd();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+
+        process.ExitCode.Should().Be(2);
+        stderr.Trim().Should().Be($"{bad}:1:11: error PL5002: pregnant: expected true or false (or null when unknown)");
+    }
+}
