@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Placement.Benchmarks.RecommendBenchmarks).Assembly).Run(args);
