@@ -14,6 +14,8 @@ internal static class PlacementApp
 
         Commands:
           recommend <assessment>   Recommend a level of care for one assessment and explain it.
+          check [DIR]              Check a rule set: every error, and warnings for likely mistakes.
+          test [DIR]               Run the rule tests (*.tests.yaml) beside a rule set; --coverage.
 
         Options:
           -h, --help               Show help (also: placement <command> --help).
@@ -44,6 +46,10 @@ internal static class PlacementApp
             {
                 case "recommend":
                     return RecommendCommand.Run(rest, stdin, stdout, stderr);
+                case "check":
+                    return CheckCommand.Run(rest, stdout, stderr);
+                case "test":
+                    return TestCommand.Run(rest, stdout, stderr);
                 default:
                     stderr.WriteLine($"placement: unknown command '{args[0]}'");
                     stderr.WriteLine("Run 'placement --help' for the commands.");

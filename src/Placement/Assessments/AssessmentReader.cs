@@ -35,9 +35,18 @@ internal static class AssessmentReader
             return new AssessmentParseResult(null, diagnostics.Items);
         }
 
+        var values = ReadEntries(map.Entries, rules, diagnostics);
+        return diagnostics.HasErrors
+            ? new AssessmentParseResult(null, diagnostics.Items)
+            : new AssessmentParseResult(new Assessment(rules, values), diagnostics.Items);
+    }
+
+    /// <summary>Validates criterion entries (a mapping's, or merged ones) into values; problems go to <paramref name="diagnostics"/>.</summary>
+    public static int[] ReadEntries(IEnumerable<KeyValuePair<YScalar, YNode>> entries, RuleSet rules, DiagnosticBag diagnostics)
+    {
         var values = new int[rules.Criteria.Count];
         Array.Fill(values, Assessment.Unknown);
-        foreach (var (key, node) in map.Entries)
+        foreach (var (key, node) in entries)
         {
             if (!rules.CriteriaById.TryGetValue(key.Value, out var criterion))
             {
@@ -60,9 +69,7 @@ internal static class AssessmentReader
             if (value is not null) values[criterion.Slot] = value.Value;
         }
 
-        return diagnostics.HasErrors
-            ? new AssessmentParseResult(null, diagnostics.Items)
-            : new AssessmentParseResult(new Assessment(rules, values), diagnostics.Items);
+        return values;
     }
 
     /// <summary>What a criterion accepts, for messages.</summary>

@@ -2,7 +2,7 @@ namespace Placement.Diagnostics;
 
 /// <summary>
 /// The stable diagnostic codes. PL1xxx: file and structure; PL2xxx: declarations;
-/// PL3xxx: conditions; PL4xxx: rules; PL5xxx: assessments. Listed in docs/diagnostics.md.
+/// PL3xxx: conditions; PL4xxx: rules; PL5xxx: assessments; PL6xxx: check warnings; PL7xxx: rule tests. Listed in docs/diagnostics.md.
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -57,6 +57,18 @@ public static class DiagnosticCodes
     public const string MissingBecause = "PL4004";
     /// <summary>A rule without a <c>source</c>.</summary>
     public const string MissingSource = "PL4005";
+
+    /// <summary>(check) A criterion or fact that no rule reads.</summary>
+    public const string Unread = "PL6001";
+    /// <summary>(check) A rule whose condition no assessment can make true.</summary>
+    public const string NeverFires = "PL6002";
+    /// <summary>(check) A rule whose <c>require</c> another rule always covers.</summary>
+    public const string Shadowed = "PL6003";
+    /// <summary>(check) A decision level no rule can require.</summary>
+    public const string UnreachableLevel = "PL6004";
+
+    /// <summary>A test file problem (structure, unknown rule or level in an expectation).</summary>
+    public const string InvalidTest = "PL7001";
 
     /// <summary>An assessment key that is not a criterion.</summary>
     public const string UnknownCriterion = "PL5001";

@@ -290,7 +290,7 @@ internal sealed partial class RuleSetLoader
 
     private Fact? DeclareFact(string id, YMapping node, SourceLocation at, int slot)
     {
-        var reader = new MappingReader(node, $"fact '{id}'", _diagnostics, "type", "values", "default", "label", "description");
+        var reader = new MappingReader(node, $"fact '{id}'", _diagnostics, "type", "values", "default", "output", "label", "description");
         var domain = ReadDomain(reader, id, allowInteger: false);
         if (domain is null) return null;
         var defaultValue = 0;
@@ -308,7 +308,8 @@ internal sealed partial class RuleSetLoader
             }
         }
 
-        return new Fact(id, reader.Text("label"), reader.Text("description"), domain, defaultValue, at, slot);
+        var output = ReadBoolean(reader, "output");
+        return new Fact(id, reader.Text("label"), reader.Text("description"), domain, defaultValue, output, at, slot);
     }
 
     private Decision? DeclareDecision(string id, YMapping node, SourceLocation at, int slot)
@@ -355,7 +356,7 @@ internal sealed partial class RuleSetLoader
                 }
             }
 
-            levels.Add(new Level(idNode.Value, lr.Text("name") ?? idNode.Value, category, codes, lr.Text("description"), levels.Count));
+            levels.Add(new Level(idNode.Value, lr.Text("name") ?? idNode.Value, category, codes, lr.Text("description"), levels.Count, idNode.Start));
         }
 
         if (!ok) return null;
@@ -503,6 +504,15 @@ internal sealed partial class RuleSetLoader
         _diagnostics.Error(DiagnosticCodes.InvalidValue, node.Start,
             $"'{node.Value}' is not a valid {key}{Suggestions.DidYouMean(suggestion)}; allowed: {Suggestions.List(allowed)}", suggestion);
         return null;
+    }
+
+    private bool ReadBoolean(MappingReader reader, string key)
+    {
+        var node = reader.Scalar(key);
+        if (node is null) return false;
+        if (node.IsPlain && node.Value is "true" or "false") return node.Value == "true";
+        _diagnostics.Error(DiagnosticCodes.InvalidValue, node.Start, $"'{key}' must be true or false");
+        return false;
     }
 
     private int? ReadInt(YScalar node)

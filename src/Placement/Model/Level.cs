@@ -1,10 +1,13 @@
+using Placement.Diagnostics;
+
 namespace Placement.Model;
 
 /// <summary>One level of a decision, such as intensive outpatient.</summary>
 public sealed class Level
 {
-    internal Level(string id, string name, string? category, IReadOnlyDictionary<string, string> codes, string? description, int ordinal)
+    internal Level(string id, string name, string? category, IReadOnlyDictionary<string, string> codes, string? description, int ordinal, SourceLocation location)
     {
+        Location = location;
         Id = id;
         Name = name;
         Category = category;
@@ -30,6 +33,9 @@ public sealed class Level
 
     /// <summary>Its position in the decision, 0 for the least intensive.</summary>
     public int Ordinal { get; }
+
+    /// <summary>Where the level is declared.</summary>
+    public SourceLocation Location { get; }
 
     /// <inheritdoc />
     public override string ToString() => Id;
