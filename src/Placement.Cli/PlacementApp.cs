@@ -16,6 +16,10 @@ internal static class PlacementApp
           recommend <assessment>   Recommend a level of care for one assessment and explain it.
           check [DIR]              Check a rule set: every error, and warnings for likely mistakes.
           test [DIR]               Run the rule tests (*.tests.yaml) beside a rule set; --coverage.
+          verify [DIR]             Prove that worse answers never lower a level, or show a counterexample.
+          explain <assessment> --rule ID
+                                   Show how one rule's condition evaluated, part by part.
+          docs [DIR] --out FILE    Render the rule set as a document for clinical sign-off.
 
         Options:
           -h, --help               Show help (also: placement <command> --help).
@@ -50,6 +54,12 @@ internal static class PlacementApp
                     return CheckCommand.Run(rest, stdout, stderr);
                 case "test":
                     return TestCommand.Run(rest, stdout, stderr);
+                case "verify":
+                    return VerifyCommand.Run(rest, stdout, stderr);
+                case "explain":
+                    return ExplainCommand.Run(rest, stdin, stdout, stderr);
+                case "docs":
+                    return DocsCommand.Run(rest, stdout, stderr);
                 default:
                     stderr.WriteLine($"placement: unknown command '{args[0]}'");
                     stderr.WriteLine("Run 'placement --help' for the commands.");

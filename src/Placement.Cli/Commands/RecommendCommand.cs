@@ -1,5 +1,3 @@
-using Placement.Diagnostics;
-
 namespace Placement.Cli.Commands;
 
 /// <summary><c>placement recommend</c>: one assessment in, a recommendation with its explanation out.</summary>
@@ -53,27 +51,10 @@ internal static class RecommendCommand
         var rules = RuleSetOption.Load(line.Option("--rules"), stderr);
         if (rules is null) return ExitCodes.InvalidRuleSet;
 
-        var path = line.Positional[0];
-        string text;
-        try
-        {
-            text = path == "-" ? stdin.ReadToEnd() : File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            var why = ex is FileNotFoundException or DirectoryNotFoundException ? "no such file" : "cannot be read";
-            stderr.WriteLine(new Diagnostic(DiagnosticCodes.FileNotReadable, DiagnosticSeverity.Error, why, path, 1, 1));
-            return ExitCodes.InvalidAssessment;
-        }
+        var assessment = AssessmentInput.Read(line.Positional[0], rules, stdin, stderr);
+        if (assessment is null) return ExitCodes.InvalidAssessment;
 
-        var parsed = Assessment.TryParse(text, rules, path == "-" ? "<stdin>" : path);
-        if (!parsed.Success)
-        {
-            foreach (var d in parsed.Diagnostics) stderr.WriteLine(d);
-            return ExitCodes.InvalidAssessment;
-        }
-
-        var explanation = rules.Recommend(parsed.Assessment).Explain();
+        var explanation = rules.Recommend(assessment).Explain();
         stdout.Write(format switch
         {
             "json" => explanation.ToJson() + Environment.NewLine,

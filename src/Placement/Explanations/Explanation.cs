@@ -1,5 +1,4 @@
 using Placement.Engine;
-using Placement.Language.Ast;
 using Placement.Language.Binding;
 using Placement.Language.Compilation;
 using Placement.Model;
@@ -54,7 +53,7 @@ public sealed class Explanation
         foreach (var part in conjuncts)
         {
             if (Interval.Truth(ConditionInterpreter.Evaluate(part, rec.State, rec.SlotCount)) != truth) continue;
-            parts.Add(new ConditionPart(TextOf(rule.ConditionText, part.Syntax), ValuesIn(rec, part)));
+            parts.Add(new ConditionPart(ConditionText.Of(rule.ConditionText, part.Syntax), ValuesIn(rec, part)));
         }
 
         return parts;
@@ -102,37 +101,6 @@ public sealed class Explanation
         }
     }
 
-    private static string TextOf(string condition, Expr syntax)
-    {
-        var start = Math.Clamp(syntax.Start, 0, condition.Length);
-        var end = Math.Clamp(syntax.End, start, condition.Length);
-        var text = condition[start..end];
-
-        // Parenthesised parts: include the brackets the syntax node leaves out.
-        var open = 0;
-        foreach (var ch in text)
-        {
-            if (ch == '(') open++;
-            else if (ch == ')') open--;
-        }
-
-        var s = start;
-        var e = end;
-        while (open < 0 && s > 0)
-        {
-            s--;
-            if (condition[s] == '(') open++;
-        }
-
-        while (open > 0 && e < condition.Length)
-        {
-            if (condition[e] == ')') open--;
-            e++;
-        }
-
-        return string.Join(' ', condition[s..e].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-    }
-
-    private static IReadOnlyList<string> ValuesIn(Recommendation rec, BoundExpr part) =>
+    internal static IReadOnlyList<string> ValuesIn(Recommendation rec, BoundExpr part) =>
         BoundExprSymbols.Of(part).Select(s => $"{s.Id} = {rec.Describe(s)}").ToArray();
 }

@@ -1,0 +1,68 @@
+using Placement.Language.Binding;
+using Placement.Language.Compilation;
+
+namespace Placement.Explanations;
+
+/// <summary>Traces one rule's condition for a recommendation: each part, the values it saw and its verdict.</summary>
+public static class RuleTracer
+{
+    /// <summary>The trace of rule <paramref name="ruleId"/> in <paramref name="recommendation"/>.</summary>
+    public static RuleTrace Trace(Recommendation recommendation, string ruleId)
+    {
+        ArgumentNullException.ThrowIfNull(recommendation);
+        if (!recommendation.RuleSet.RulesById.TryGetValue(ruleId, out var rule))
+        {
+            var suggestion = Diagnostics.Suggestions.Closest(ruleId, recommendation.RuleSet.RulesById.Keys);
+            throw new ArgumentException($"'{ruleId}' is not a rule of rule set {recommendation.RuleSet.Id}{Diagnostics.Suggestions.DidYouMean(suggestion)}", nameof(ruleId));
+        }
+
+        RuleTrace.Part Build(BoundExpr e)
+        {
+            var children = new List<BoundExpr>();
+            switch (e)
+            {
+                case BoundLogical l:
+                    Flatten(l, l.IsAnd, children);
+                    break;
+                case BoundNot n:
+                    children.Add(n.Operand);
+                    break;
+                case BoundComparison { Left: BoundAggregate { Kind: AggregateKind.Count } count }:
+                    children.AddRange(count.Arguments);
+                    break;
+            }
+
+            var verdict = Interval.Truth(ConditionInterpreter.Evaluate(e, recommendation.State, recommendation.SlotCount)) switch
+            {
+                0 => "false",
+                1 => "unknown",
+                _ => "true",
+            };
+            return new RuleTrace.Part(
+                ConditionText.Of(rule.ConditionText, e.Syntax),
+                e.Type.Kind == Model.ValueKind.Boolean ? verdict : "value",
+                Explanation.ValuesIn(recommendation, e),
+                children.Select(Build).ToArray());
+        }
+
+        return new RuleTrace(
+            rule.Model.Id,
+            rule.Model.Title,
+            recommendation.OutcomeOf(ruleId),
+            Build(rule.Condition),
+            rule.Model.Actions.Select(a => $"{a.Target.Id} >= {a.ValueText}").ToArray());
+    }
+
+    private static void Flatten(BoundExpr e, bool isAnd, List<BoundExpr> into)
+    {
+        if (e is BoundLogical l && l.IsAnd == isAnd)
+        {
+            Flatten(l.Left, isAnd, into);
+            Flatten(l.Right, isAnd, into);
+        }
+        else
+        {
+            into.Add(e);
+        }
+    }
+}
