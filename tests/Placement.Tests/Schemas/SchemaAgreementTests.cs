@@ -1,0 +1,140 @@
+using System.Text.Json.Nodes;
+
+namespace Placement.Tests.Schemas;
+
+/// <summary>The JSON Schemas in schemas/ agree with the loader: editors flag what the loader rejects.</summary>
+public sealed class SchemaAgreementTests
+{
+    private static readonly JsonNode RuleSchema = MiniSchemaValidator.LoadSchema("ruleset.schema.json");
+    private static readonly JsonNode TestSchema = MiniSchemaValidator.LoadSchema("tests.schema.json");
+
+    public static TheoryData<string> AcceptedRuleFiles()
+    {
+        var data = new TheoryData<string>();
+        data.Add(TestSupport.MiniHeader + "\nrules:\n  - { id: r-1.a, title: T, when: flag, set: { alarm: true }, because: x, note: n, source: s }\n");
+        data.Add("ruleset: { id: x, version: 2 }\ndecisions:\n  d: { levels: [ { id: lo, codes: { asam3: 1 } }, { id: hi, category: inpatient } ] }\n");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AcceptedRuleFiles))]
+    public void RuleFileTheLoaderAccepts_ValidatesAgainstTheSchema(string yaml)
+    {
+        TestSupport.Load(yaml).Errors.Should().BeEmpty();
+
+        MiniSchemaValidator.Validate(MiniSchemaValidator.FromYaml(yaml), RuleSchema).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void DefaultRuleFiles_LoadTogetherAndEachValidatesAgainstTheSchema()
+    {
+        var folder = Path.Combine(TestSupport.RepoRoot, "rules");
+        RuleSet.TryLoad(folder).Errors.Should().BeEmpty();
+
+        foreach (var f in Directory.GetFiles(folder, "*.yaml").Where(f => !f.EndsWith(".tests.yaml", StringComparison.Ordinal)))
+        {
+            MiniSchemaValidator.Validate(MiniSchemaValidator.FromYaml(File.ReadAllText(f)), RuleSchema).Should().BeEmpty(f);
+        }
+    }
+
+    // Structurally broken rule files: the loader's code, and the schema must reject them too.
+    public static TheoryData<string, string> StructurallyBroken => new()
+    {
+        { "ruleset: { id: x, version: 1 }\nrulez: []\n", "PL1003" },
+        { "ruleset: { id: x }\n", "PL1004" },
+        { "ruleset: { id: x, version: 1 }\nrules: { id: r1 }\n", "PL1002" },
+        { "ruleset: { id: x, version: 1 }\ncriteria:\n  a: { type: boolean, labl: A }\n", "PL1003" },
+        { "ruleset: { id: x, version: 1 }\ncriteria:\n  a: { label: A }\n", "PL1004" },
+        { "ruleset: { id: x, version: 1 }\ncriteria:\n  a: { type: boolean, risk: higher }\n", "PL1007" },
+        { "ruleset: { id: x, version: 1 }\ndecisions:\n  d: { levels: [ { id: lo, category: acute }, { id: hi } ] }\n", "PL1007" },
+        { "ruleset: { id: x, version: 1 }\ndecisions:\n  d: { levels: [ { name: Low }, { id: hi } ] }\n", "PL1004" },
+        { "ruleset: { id: x, version: 1 }\ndecisions:\n  d: { levels: [ { id: lo } ] }\n", "PL2005" },
+        { "ruleset: { id: x, version: 1 }\ncriteria:\n  Bad-Id: { type: boolean }\n", "PL2002" },
+        { "ruleset: { id: x, version: 1 }\ntypes:\n  r: { values: [a] }\n", "PL2005" },
+        { "ruleset: { id: x, version: 1 }\nrules:\n  - { id: r1, wen: x }\n", "PL1003" },
+        { "ruleset: { id: x, version: 1 }\nrules:\n  - { id: 1r, when: x }\n", "PL2002" },
+        { "ruleset: { id: x, version: 1 }\nfacts:\n  f: { type: boolean, output: maybe }\n", "PL1007" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StructurallyBroken))]
+    public void StructurallyBrokenRuleFile_IsRejectedByLoaderAndSchema(string yaml, string code)
+    {
+        TestSupport.Load(yaml).Errors.Select(d => d.Code).Should().Contain(code);
+
+        MiniSchemaValidator.Validate(MiniSchemaValidator.FromYaml(yaml), RuleSchema).Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void DefaultTestFile_ValidatesAgainstTheTestSchema()
+    {
+        var yaml = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "rules", "default.tests.yaml"));
+
+        MiniSchemaValidator.Validate(MiniSchemaValidator.FromYaml(yaml), TestSchema).Should().BeEmpty();
+    }
+
+    public static TheoryData<string> BrokenTestFiles => new()
+    {
+        "tests:\n  - { name: a, expect: { levels: { care: high } }, extra: 1 }\n",
+        "tests:\n  - { expect: {} }\n",
+        "tests:\n  - { name: a, expect: { status: final } }\n",
+        "tests:\n  - { name: a, expect: { fird: [r] } }\n",
+        "base: []\ntests: []\n",
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenTestFiles))]
+    public void StructurallyBrokenTestFile_IsRejectedByRunnerAndSchema(string yaml)
+    {
+        var rules = TestSupport.Load(TestSupport.MiniHeader).RuleSet!;
+
+        Placement.Testing.RuleTests.Run(rules, [new RuleSource("t.tests.yaml", yaml)]).Diagnostics.Should().Contain(d => d.IsError);
+        MiniSchemaValidator.Validate(MiniSchemaValidator.FromYaml(yaml), TestSchema).Should().NotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("ruleset.schema.json")]
+    [InlineData("tests.schema.json")]
+    public void Schema_DescribesEveryPropertyAndRejectsUnknownOnes(string name)
+    {
+        var schema = MiniSchemaValidator.LoadSchema(name);
+        var undescribed = new List<string>();
+        var open = new List<string>();
+        Walk(schema, "$", undescribed, open);
+
+        undescribed.Should().BeEmpty("every property has a description");
+        open.Should().BeEmpty("every object with fixed properties rejects unknown ones");
+    }
+
+    [Fact]
+    public void EveryYamlFileOfTheRuleSet_ReferencesItsSchemaOnTheFirstLine()
+    {
+        foreach (var f in Directory.GetFiles(Path.Combine(TestSupport.RepoRoot, "rules"), "*.yaml"))
+        {
+            var schema = f.EndsWith(".tests.yaml", StringComparison.Ordinal) ? "tests.schema.json" : "ruleset.schema.json";
+            File.ReadLines(f).First().Should().Be($"# yaml-language-server: $schema=../schemas/{schema}", f);
+        }
+    }
+
+    private static void Walk(JsonNode? node, string path, List<string> undescribed, List<string> open)
+    {
+        if (node is JsonObject obj)
+        {
+            if (obj["properties"] is JsonObject props)
+            {
+                foreach (var (key, value) in props)
+                {
+                    if (value?["description"] is null) undescribed.Add($"{path}.properties.{key}");
+                }
+
+                if (obj["additionalProperties"] is not JsonValue v || v.GetValue<bool>()) open.Add(path);
+            }
+
+            foreach (var (key, value) in obj) Walk(value, $"{path}.{key}", undescribed, open);
+        }
+        else if (node is JsonArray array)
+        {
+            for (var i = 0; i < array.Count; i++) Walk(array[i], $"{path}[{i}]", undescribed, open);
+        }
+    }
+}
