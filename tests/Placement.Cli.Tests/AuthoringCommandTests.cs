@@ -1,0 +1,145 @@
+using System.Text.Json;
+
+namespace Placement.Cli.Tests;
+
+/// <summary>The rule authors' commands: check, test, verify, explain, docs.</summary>
+public sealed class AuthoringCommandTests
+{
+    private static string Rules => Path.Combine(CliRunner.RepoRoot, "rules");
+
+    private static string MiniRules(string rules, string? tests = null)
+    {
+        var file = CliRunner.TempFile("rules.yaml", """
+            ruleset: { id: mini, version: 1 }
+            decisions:
+              care: { levels: [ { id: low }, { id: middle }, { id: high } ] }
+            criteria:
+              score: { type: integer, min: 0, max: 10, risk: increasing }
+              flag: { type: boolean, risk: increasing }
+            rules:
+
+            """ + rules);
+        var dir = Path.GetDirectoryName(file)!;
+        if (tests is not null) File.WriteAllText(Path.Combine(dir, "mini.tests.yaml"), tests);
+        return dir;
+    }
+
+    [Fact]
+    public void Check_DefaultRules_IsCleanAndExitsZero()
+    {
+        var (exit, stdout, _) = CliRunner.Run("check", Rules);
+
+        exit.Should().Be(0);
+        stdout.Trim().Should().Be("0 error(s), 0 warning(s)");
+    }
+
+    [Fact]
+    public void Check_WarningsOnly_ExitsZeroAndPrintsThem()
+    {
+        var dir = MiniRules("  - { id: r, when: score > 11, require: { care: high }, because: x, source: s }\n");
+
+        var (exit, stdout, _) = CliRunner.Run("check", dir);
+
+        exit.Should().Be(0);
+        stdout.Should().Contain("warning PL6002: rule 'r' can never fire").And.Contain("warning PL6001: criterion 'flag' is not read by any rule");
+    }
+
+    [Fact]
+    public void Check_Errors_ExitsThreeWithJsonForCi()
+    {
+        var dir = MiniRules("  - { id: r, when: scor > 5, require: { care: high }, because: x, source: s }\n");
+
+        var (exit, stdout, _) = CliRunner.Run("check", dir, "--format", "json");
+
+        exit.Should().Be(3);
+        using var doc = JsonDocument.Parse(stdout);
+        var d = doc.RootElement.EnumerateArray().Should().ContainSingle().Subject;
+        (d.GetProperty("code").GetString(), d.GetProperty("severity").GetString(), d.GetProperty("line").GetInt32(), d.GetProperty("column").GetInt32(), d.GetProperty("suggestion").GetString())
+            .Should().Be(("PL3002", "error", 8, 20, "score"));
+    }
+
+    [Fact]
+    public void Test_DefaultRules_PassWithFullCoverage()
+    {
+        var (exit, stdout, stderr) = CliRunner.Run("test", Rules, "--coverage", "--threshold", "100");
+
+        exit.Should().Be(0, stdout + stderr);
+        stdout.Should().Contain("Coverage: 88/88 (100.0%)");
+        stdout.TrimEnd().Split('\n')[^1].Should().MatchRegex(@"^\d+ passed, 0 failed$");
+    }
+
+    [Fact]
+    public void Test_Failure_PrintsLocationDifferenceExplanationAndExitsNonZero()
+    {
+        var dir = MiniRules(
+            "  - { id: r, when: score >= 5, require: { care: high }, because: 'Score {score}', source: s }\n",
+            "tests:\n  - name: five is middle\n    assessment: { score: 5, flag: false }\n    expect: { levels: { care: middle } }\n");
+
+        var (exit, stdout, _) = CliRunner.Run("test", dir);
+
+        exit.Should().Be(1);
+        stdout.Should().Contain($"{Path.Combine(dir, "mini.tests.yaml")}:2:5: FAIL five is middle");
+        stdout.Should().Contain("    care: expected middle, got high");
+        stdout.Should().Contain("    --- explanation ---").And.Contain("[r] Score 5");
+        stdout.TrimEnd().Split('\n')[^1].Should().Be("0 passed, 1 failed");
+    }
+
+    [Fact]
+    public void Test_CoverageBelowThreshold_ExitsNonZero()
+    {
+        var dir = MiniRules(
+            "  - { id: r, when: score >= 5, require: { care: high }, because: x, source: s }\n",
+            "tests:\n  - { name: high, assessment: { score: 5 }, expect: { levels: { care: high } } }\n");
+
+        var (exit, stdout, _) = CliRunner.Run("test", dir, "--coverage", "--threshold", "90");
+
+        exit.Should().Be(1);
+        stdout.Should().Contain("r            fired        ALWAYS FIRED");
+        stdout.Should().Contain("care: low (NOT REACHED), middle (NOT REACHED), high");
+        stdout.Should().Contain("coverage 40.0% is below the threshold of 90%");
+        stdout.TrimEnd().Split('\n')[^1].Should().Be("1 passed, 0 failed");
+    }
+
+    [Fact]
+    public void Verify_Default_IsProvenAndBrokenIsRefuted()
+    {
+        CliRunner.Run("verify").Stdout.Should().Contain("PROVEN: worsening any risk-ordered criterion never lowers any decision.");
+
+        var dir = MiniRules("  - { id: r, when: score >= 3 and score <= 6, require: { care: middle }, because: x, source: s }\n");
+        var (exit, stdout, _) = CliRunner.Run("verify", dir);
+
+        exit.Should().Be(1);
+        stdout.Should().Contain("COUNTEREXAMPLE: Worsening score from 6 to 7 lowers care from middle to low (rule r stops firing).");
+        stdout.Should().Contain("  score: 6");
+    }
+
+    [Fact]
+    public void Explain_ShowsTheRulePartByPart()
+    {
+        var (exit, stdout, _) = CliRunner.Run("explain", CliRunner.Example("php.yaml"), "--rule", "P14");
+
+        exit.Should().Be(0);
+        stdout.Should().StartWith("Rule P14: Instability in several dimensions\nOutcome: fired");
+        stdout.Should().Contain("[true] psychiatric_risk >= moderate   (psychiatric_risk = moderate)");
+    }
+
+    [Fact]
+    public void Explain_UnknownRule_ExitsOneWithSuggestion()
+    {
+        var (exit, _, stderr) = CliRunner.Run("explain", CliRunner.Example("php.yaml"), "--rule", "P41");
+
+        exit.Should().Be(1);
+        stderr.Trim().Should().Be("placement explain: 'P41' is not a rule of rule set adult-sud-placement; did you mean 'P1'?");
+    }
+
+    [Fact]
+    public void Docs_WritesTheDocument()
+    {
+        var output = Path.Combine(Directory.CreateTempSubdirectory("placement-docs-").FullName, "rules.md");
+
+        var (exit, _, _) = CliRunner.Run("docs", Rules, "--out", output);
+
+        exit.Should().Be(0);
+        File.ReadAllText(output).Should().StartWith("# Adult substance use disorder level-of-care placement").And.Contain("## Sign-off");
+    }
+}

@@ -1,0 +1,104 @@
+using Placement.Testing;
+
+namespace Placement.Tests.Testing;
+
+/// <summary>Rule tests as data: the shipped tests pass with full coverage, failures say what differed.</summary>
+public sealed class RuleTestsTests
+{
+    private static RuleSet Mini => TestSupport.Load(TestSupport.MiniHeader + """
+
+        rules:
+          - { id: hi, when: score >= 5, require: { care: high }, because: 'Score {score}', source: s }
+          - { id: mid, when: flag, require: { care: middle }, because: Flag, source: s }
+        """).RuleSet!;
+
+    [Fact]
+    public void DefaultRuleTests_AllPassWithFullCoverage()
+    {
+        var folder = Path.Combine(TestSupport.RepoRoot, "rules");
+
+        var run = RuleTests.Run(RuleSet.Load(folder), RuleTests.FindTestFiles(folder));
+
+        run.Diagnostics.Should().BeEmpty();
+        run.Results.Where(r => !r.Passed).Select(r => $"{r.Location} {r.Name}: {string.Join("; ", r.Failures)}").Should().BeEmpty();
+        run.Results.Should().HaveCountGreaterThan(38, "at least one case per rule of the specification");
+        run.Coverage.Percent.Should().Be(100);
+    }
+
+    [Fact]
+    public void Run_FailingCase_SaysWhatDifferedAndWhere()
+    {
+        var run = RuleTests.Run(Mini, [new RuleSource("t.tests.yaml", """
+            base: { score: 0, flag: false }
+            tests:
+              - name: passes
+                expect: { levels: { care: low }, not_fired: [hi, mid] }
+              - name: fails
+                assessment: { score: 6 }
+                expect:
+                  status: provisional
+                  levels: { care: middle }
+                  fired: [mid]
+                  not_fired: hi
+                  explanation_contains: [Score 7]
+            """)]);
+
+        run.Passed.Should().Be(1);
+        run.Failed.Should().Be(1);
+        var failed = run.Results.Single(r => !r.Passed);
+        failed.Location.ToString().Should().Be("t.tests.yaml:5:5");
+        failed.Failures.Should().Equal(
+            "status: expected provisional, got recommended",
+            "care: expected middle, got high",
+            "mid: expected fired, it did not fire",
+            "hi: expected did not fire, it fired",
+            "explanation: expected to contain \"Score 7\"");
+    }
+
+    [Fact]
+    public void Run_UnknownNullInCase_OverridesTheBaseWithUnknown()
+    {
+        var run = RuleTests.Run(Mini, [new RuleSource("t.tests.yaml", """
+            base: { score: 9, flag: false }
+            tests:
+              - name: unknown score
+                assessment: { score: null }
+                expect: { status: provisional, levels: { care: low }, ceilings: { care: high }, may_fire: [hi], missing: [score] }
+            """)]);
+
+        run.Results.Should().ContainSingle().Which.Failures.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Run_ExpectationNamingUnknownIds_IsADiagnosticWithPositionAndSuggestion()
+    {
+        var run = RuleTests.Run(Mini, [new RuleSource("t.tests.yaml", """
+            tests:
+              - name: typos
+                assessment: { scor: 1 }
+                expect: { levels: { care: hihg }, fired: [hi, mdi] }
+            """)]);
+
+        run.Results.Should().BeEmpty("a case with an invalid expectation or assessment is not run");
+        run.Diagnostics.Select(d => d.ToString()).Should().Equal(
+            "t.tests.yaml:3:19: error PL5001: unknown criterion 'scor'; did you mean 'score'?",
+            "t.tests.yaml:4:31: error PL7001: 'hihg' is not a level of care; did you mean 'high'?",
+            "t.tests.yaml:4:51: error PL7001: 'mdi' is not a rule; did you mean 'mid'?");
+    }
+
+    [Fact]
+    public void Coverage_CountsFiredNotFiredAndLevels()
+    {
+        var run = RuleTests.Run(Mini, [new RuleSource("t.tests.yaml", """
+            tests:
+              - { name: a, assessment: { score: 6, flag: false }, expect: {} }
+            """)]);
+
+        run.Coverage.Rules.Should().Equal(
+            new RuleCoverage.RuleEntry("hi", true, false),
+            new RuleCoverage.RuleEntry("mid", false, true));
+        run.Coverage.Levels.Where(l => l.Reached).Select(l => l.Level).Should().Equal("high");
+        run.Coverage.Covered.Should().Be(3);
+        run.Coverage.Total.Should().Be(7);
+    }
+}
