@@ -191,6 +191,11 @@ public sealed class RuleSetDiagnosticTests
             "PL2007", 1, 1, "no file declares the rule set; add 'ruleset: { id: ..., version: ... }' to one file"
         },
         {
+            "enum value listed twice",
+            "ruleset: { id: x, version: 1 }\ncriteria:\n  a: { type: enum, values: [yes_, no_, yes_] }\n",
+            "PL2005", 3, 40, "value 'yes_' is listed twice in 'a'"
+        },
+        {
             "wrong node kind",
             "ruleset: { id: x, version: 1 }\nrules:\n  id: r1\n",
             "PL1002", 3, 3, "'rules' must be a list, not a mapping"
@@ -282,6 +287,17 @@ public sealed class RuleSetDiagnosticTests
         var ex = act.Should().Throw<RuleSetException>().Which;
         ex.Diagnostics.Select(d => d.Code).Should().BeEquivalentTo(["PL1004", "PL2003"]);
         ex.Message.Should().Contain("a.yaml:1:10: error PL1004: ruleset is missing 'version'");
+    }
+
+    [Fact]
+    public void EveryDiagnosticCode_IsDocumentedInDocsDiagnostics()
+    {
+        var doc = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "docs", "diagnostics.md"));
+        var codes = typeof(DiagnosticCodes).GetFields().Select(f => (string)f.GetValue(null)!).ToArray();
+
+        codes.Should().HaveCountGreaterThan(25);
+        codes.Should().OnlyHaveUniqueItems();
+        codes.Where(c => !doc.Contains($"| {c} |", StringComparison.Ordinal)).Should().BeEmpty();
     }
 
     private static string? SuggestionIn(string message)
