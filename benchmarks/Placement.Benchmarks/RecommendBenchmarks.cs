@@ -1,48 +1,60 @@
 using BenchmarkDotNet.Attributes;
+using Placement.Comparisons;
 
 namespace Placement.Benchmarks;
 
 /// <summary>
-/// Recommend on a complete and an incomplete assessment, against a baseline that only copies
-/// the assessment's values into a fresh state (the floor any evaluator pays). Explanations are
-/// not rendered here: callers who want only the level do not pay for text.
+/// Getting the levels for one complete assessment: the hand-written if/else version (baseline,
+/// the practical limit), Placement, and the same rules as a Microsoft RulesEngine workflow. Plus
+/// Placement on an incomplete assessment. No explanation is rendered: callers who want only the
+/// level do not pay for text (see <see cref="ExplanationBenchmarks"/>).
 /// </summary>
 [MemoryDiagnoser]
 public class RecommendBenchmarks
 {
     private RuleSet _rules = null!;
+    private CaseInput _case = null!;
     private Assessment _complete = null!;
     private Assessment _incomplete = null!;
+    private RulesEnginePlacement _rulesEngine = null!;
+    private Model.Decision _levelOfCare = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _rules = RuleSet.LoadDefault();
-        _complete = _rules.NewAssessment()
-            .Set("withdrawal_substance", "alcohol").Set("ciwa_ar", 21).Set("cows", 0).Set("pawss", 3)
-            .Set("withdrawal_complicated", false).Set("history_withdrawal_seizure_or_dt", false)
-            .Set("biomedical_risk", "low").Set("pregnant", false).Set("psychiatric_risk", "moderate")
-            .Set("harm_risk", "none").Set("readiness_risk", "moderate").Set("relapse_risk", "high")
-            .Set("failed_lower_level", false).Set("home_stability", "unstable").Set("night_support", true)
-            .Set("step_down_from", "none")
-            .Build();
+        _levelOfCare = _rules.FindDecision("level_of_care")!;
+        _case = new CaseInput
+        {
+            Substance = 1, Ciwa = 21, Pawss = 3, Biomedical = 1, Psychiatric = 2, Readiness = 2, Relapse = 3,
+            Home = 1, NightSupport = true,
+        };
+        _complete = Assessment.Parse(_case.ToYaml(), _rules);
         _incomplete = _rules.NewAssessment()
             .Set("withdrawal_substance", "alcohol").Set("ciwa_ar", 12)
             .Set("psychiatric_risk", "low").Set("home_stability", "stable")
             .Build();
+        _rulesEngine = new RulesEnginePlacement();
+        Check();
     }
 
-    [Benchmark(Baseline = true, Description = "Copy state only")]
-    public int[] CopyStateOnly()
+    [Benchmark(Baseline = true, Description = "HandWritten")]
+    public int HandWritten() => HandWrittenPlacement.Recommend(_case).LevelOfCare;
+
+    [Benchmark(Description = "Placement")]
+    public int Placement() => _rules.Recommend(_complete).Level(_levelOfCare).Ordinal;
+
+    [Benchmark(Description = "RulesEngine")]
+    public int RulesEngine() => _rulesEngine.Recommend(_case).LevelOfCare;
+
+    [Benchmark(Description = "Placement, incomplete assessment")]
+    public int PlacementIncomplete() => _rules.Recommend(_incomplete).Level(_levelOfCare).Ordinal;
+
+    private void Check()
     {
-        var state = new int[_rules.InitialState.Length];
-        Array.Copy(_rules.InitialState, state, state.Length);
-        return state;
+        if (HandWritten() != Placement() || RulesEngine() != Placement())
+        {
+            throw new InvalidOperationException("the implementations disagree on the benchmark case");
+        }
     }
-
-    [Benchmark(Description = "Recommend, complete")]
-    public RecommendationStatus RecommendComplete() => _rules.Recommend(_complete).Status;
-
-    [Benchmark(Description = "Recommend, incomplete")]
-    public RecommendationStatus RecommendIncomplete() => _rules.Recommend(_incomplete).Status;
 }

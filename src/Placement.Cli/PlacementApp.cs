@@ -20,6 +20,9 @@ internal static class PlacementApp
           explain <assessment> --rule ID
                                    Show how one rule's condition evaluated, part by part.
           docs [DIR] --out FILE    Render the rule set as a document for clinical sign-off.
+          batch <in.ndjson|->      One assessment per line in, one JSON result per line out; --parallel N.
+          diff --old DIR --new DIR <assessments.ndjson>
+                                   Compare two rule set versions over the same assessments.
 
         Options:
           -h, --help               Show help (also: placement <command> --help).
@@ -60,6 +63,10 @@ internal static class PlacementApp
                     return ExplainCommand.Run(rest, stdin, stdout, stderr);
                 case "docs":
                     return DocsCommand.Run(rest, stdout, stderr);
+                case "batch":
+                    return BatchCommand.Run(rest, stdin, stdout, stderr);
+                case "diff":
+                    return DiffCommand.Run(rest, stdin, stdout, stderr);
                 default:
                     stderr.WriteLine($"placement: unknown command '{args[0]}'");
                     stderr.WriteLine("Run 'placement --help' for the commands.");

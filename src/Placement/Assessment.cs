@@ -44,6 +44,19 @@ public sealed class Assessment
         return AssessmentReader.Read(text, ruleSet, fileName ?? "assessment");
     }
 
+    /// <summary>
+    /// Reads one assessment from a UTF-8 JSON object (such as one line of NDJSON), quickly and with
+    /// the same validation as <see cref="TryParse"/>; diagnostics carry <paramref name="line"/> and
+    /// the byte column.
+    /// </summary>
+    public static AssessmentParseResult TryParseJson(ReadOnlySpan<byte> utf8Json, RuleSet ruleSet, string fileName = "assessment", int line = 1)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var errors = new List<Diagnostic>();
+        var assessment = AssessmentJsonReader.Read(utf8Json, ruleSet, fileName ?? "assessment", line, errors);
+        return new AssessmentParseResult(assessment, errors);
+    }
+
     /// <summary>Whether the criterion was given.</summary>
     public bool IsKnown(string criterionId) => Values[Index(criterionId)] != Unknown;
 

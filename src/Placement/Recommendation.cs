@@ -59,10 +59,28 @@ public sealed class Recommendation
 
     internal int SlotCount => RuleSet.SlotCount;
 
-    /// <summary>The recommended level of a decision.</summary>
-    public Level Level(string decisionId) => Decisions.TryGetValue(decisionId, out var d)
-        ? d.Level
-        : throw new ArgumentException($"'{decisionId}' is not a decision of rule set {RuleSet.Id}", nameof(decisionId));
+    /// <summary>The recommended level of a decision, read straight from the evaluation (no explanation is built).</summary>
+    public Level Level(string decisionId) => Level(
+        RuleSet.FindDecision(decisionId) ?? throw new ArgumentException($"'{decisionId}' is not a decision of rule set {RuleSet.Id}", nameof(decisionId)));
+
+    /// <summary>The recommended level of a decision of this rule set; the cheapest way to get it.</summary>
+    public Level Level(Decision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        if (!ReferenceEquals(RuleSet.Symbols.GetValueOrDefault(decision.Id), decision))
+        {
+            throw new ArgumentException($"'{decision.Id}' is not a decision of rule set {RuleSet.Id}", nameof(decision));
+        }
+
+        return decision.Levels[_state[decision.Slot]];
+    }
+
+    /// <summary>The highest level a decision could reach once missing information is known (the level itself when final).</summary>
+    public Level Ceiling(Decision decision)
+    {
+        Level(decision); // checks that the decision is this rule set's
+        return decision.Levels[CeilingOf(decision)];
+    }
 
     /// <summary>What happened to a rule.</summary>
     public RuleOutcome OutcomeOf(string ruleId)
@@ -83,14 +101,14 @@ public sealed class Recommendation
 
     internal int Floor(Symbol s) => _state[s.Slot];
 
-    internal int Ceiling(Symbol s) => _state[s.Slot + RuleSet.SlotCount];
+    internal int CeilingOf(Symbol s) => _state[s.Slot + RuleSet.SlotCount];
 
     /// <summary>A symbol's value for texts: a word, a number, "unknown", or "x to y" while undecided.</summary>
     internal string Describe(Symbol s)
     {
         if (s is Criterion && Assessment.Values[s.Slot] == Assessment.Unknown) return "unknown";
         var lo = Floor(s);
-        var hi = Ceiling(s);
+        var hi = CeilingOf(s);
         return lo == hi ? s.Domain.Format(lo) : $"{s.Domain.Format(lo)} to {s.Domain.Format(hi)}";
     }
 
@@ -115,7 +133,7 @@ public sealed class Recommendation
         foreach (var decision in RuleSet.Decisions)
         {
             var level = decision.Levels[Floor(decision)];
-            result[decision.Id] = new DecisionResult(decision, level, decision.Levels[Ceiling(decision)], ReasonsFor(decision, level.Ordinal));
+            result[decision.Id] = new DecisionResult(decision, level, decision.Levels[CeilingOf(decision)], ReasonsFor(decision, level.Ordinal));
         }
 
         return result;
@@ -127,7 +145,7 @@ public sealed class Recommendation
         foreach (var fact in RuleSet.Facts)
         {
             var floor = Floor(fact);
-            result[fact.Id] = new FactResult(fact, fact.Domain.Format(floor), fact.Domain.Format(Ceiling(fact)), ReasonsFor(fact, floor));
+            result[fact.Id] = new FactResult(fact, fact.Domain.Format(floor), fact.Domain.Format(CeilingOf(fact)), ReasonsFor(fact, floor));
         }
 
         return result;

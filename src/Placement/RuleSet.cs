@@ -44,6 +44,9 @@ public sealed class RuleSet
         SlotCount = slotCount;
         Warnings = warnings;
         CriteriaById = criteria.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        Utf8CriterionNames = criteria.Select(c => System.Text.Encoding.UTF8.GetBytes(c.Id)).ToArray();
+        _utf8Values = criteria.Select(c => c.Domain).Distinct()
+            .ToDictionary(d => d, d => d.Values.Select(v => System.Text.Encoding.UTF8.GetBytes(v)).ToArray());
         RulesById = evaluationOrder.ToDictionary(r => r.Model.Id, StringComparer.Ordinal);
 
         // The state before any rule runs: unknown criteria span their range, facts and decisions
@@ -98,6 +101,14 @@ public sealed class RuleSet
     internal IReadOnlyDictionary<string, CompiledRule> RulesById { get; }
 
     internal int SlotCount { get; }
+
+    /// <summary>Criterion ids as UTF-8, by slot, for the fast JSON reader.</summary>
+    internal byte[][] Utf8CriterionNames { get; }
+
+    private readonly Dictionary<ValueDomain, byte[][]> _utf8Values;
+
+    /// <summary>A criterion domain's words as UTF-8, by ordinal.</summary>
+    internal byte[][] Utf8Values(ValueDomain domain) => _utf8Values[domain];
 
     internal int[] InitialState { get; }
 

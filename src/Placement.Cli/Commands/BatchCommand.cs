@@ -1,0 +1,251 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Placement.Diagnostics;
+
+namespace Placement.Cli.Commands;
+
+/// <summary>
+/// <c>placement batch</c>: one assessment per NDJSON line in, one JSON result per line out, in
+/// input order. Streams in fixed-size chunks, so memory stays constant for any input size; each
+/// chunk is evaluated in parallel (the rule set is immutable and thread-safe).
+/// </summary>
+internal static class BatchCommand
+{
+    private const int ChunkSize = 8192;
+
+    public const string Help = """
+        Usage: placement batch <in.ndjson|-> [--out FILE] [--parallel N] [--rules PATH] [--explain]
+
+        Reads one assessment per line (a JSON object of criterion ids to values) and writes one JSON
+        result per line, in input order:
+          {"line":1,"status":"recommended","decisions":{"level_of_care":{"level":"iop","ceiling":"iop"},...},
+           "firedRules":[...],"missing":[...]}
+        With --explain each result carries the full explanation instead: {"line":1,"recommendation":{...}}.
+        Invalid lines are reported on stderr as FILE:LINE:COL: error CODE: message and skipped; the batch
+        goes on. Blank lines are ignored. A summary goes to stderr at the end, and a progress line while
+        running when stderr is a terminal.
+
+        Options:
+          --out FILE         Write results to FILE instead of standard output.
+          --parallel N       Worker threads (default: the number of processors).
+          --rules PATH       A rule file or folder. Default: the embedded default rule set.
+          --explain          Write the full explanation for each assessment.
+          -h, --help         Show this help.
+
+        Exit codes: 0 all lines valid, 1 usage error, 2 some lines were invalid (the rest were written),
+        3 invalid rule set.
+        """;
+
+    public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var line = CommandLine.Parse(args, ["--out", "--parallel", "--rules"], ["--explain"]);
+        if (line.Help)
+        {
+            stdout.WriteLine(Help);
+            return ExitCodes.Success;
+        }
+
+        var parallel = Environment.ProcessorCount;
+        if (line.Option("--parallel") is { } p && (!int.TryParse(p, out parallel) || parallel < 1))
+        {
+            stderr.WriteLine("placement batch: --parallel takes a whole number of 1 or more");
+            return ExitCodes.Unexpected;
+        }
+
+        if (line.Error is not null || line.Positional.Count != 1)
+        {
+            stderr.WriteLine($"placement batch: {line.Error ?? "give exactly one input file, or - for standard input"}");
+            return ExitCodes.Unexpected;
+        }
+
+        var rules = RuleSetOption.Load(line.Option("--rules"), stderr);
+        if (rules is null) return ExitCodes.InvalidRuleSet;
+
+        var path = line.Positional[0];
+        var name = path == "-" ? "<stdin>" : path;
+        NdjsonLineSource input;
+        Stream? inputStream = null;
+        Stream? outputStream = null;
+        try
+        {
+            if (path != "-") inputStream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            else if (stdin == Console.In) inputStream = Console.OpenStandardInput();
+            input = inputStream is null ? new NdjsonLineSource(stdin) : new NdjsonLineSource(inputStream);
+            if (line.Option("--out") is { } outPath) outputStream = new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+            else if (stdout == Console.Out) outputStream = Console.OpenStandardOutput();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.FileNotReadable, DiagnosticSeverity.Error,
+                ex is FileNotFoundException or DirectoryNotFoundException ? "no such file" : "cannot be opened", path, 1, 1));
+            return ExitCodes.Unexpected;
+        }
+
+        var explain = line.Flag("--explain");
+        var progress = stderr == Console.Error && !Console.IsErrorRedirected;
+        var totals = new Totals();
+        try
+        {
+            stdout.Flush();
+            Process(rules, input, outputStream, stdout, stderr, name, parallel, explain, progress, totals);
+        }
+        finally
+        {
+            inputStream?.Dispose();
+            outputStream?.Dispose();
+        }
+
+        stderr.WriteLine($"{totals.Lines} assessments: {totals.Recommended} recommended, {totals.Provisional} provisional, {totals.Invalid} invalid (skipped)");
+        return totals.Invalid > 0 ? ExitCodes.InvalidAssessment : ExitCodes.Success;
+    }
+
+    private sealed class Totals
+    {
+        public long Lines;
+        public long Recommended;
+        public long Provisional;
+        public long Invalid;
+    }
+
+    /// <summary>A chunk of input lines, then the results for them: output bytes and errors, in order.</summary>
+    private sealed class Chunk
+    {
+        public readonly ArrayBufferWriter<byte> Input = new(ChunkSize * 256);
+        public readonly List<(int Line, int Offset, int Length)> Lines = new(ChunkSize);
+        public readonly ArrayBufferWriter<byte> Output = new(ChunkSize * 256);
+        public readonly List<Diagnostic> Errors = new();
+        public int Recommended;
+        public int Provisional;
+        public int Invalid;
+    }
+
+    /// <summary>
+    /// Reader, workers and writer overlap: the reader fills chunks, each chunk is evaluated on the
+    /// thread pool (at most <paramref name="parallel"/> at once), and the writer takes finished
+    /// chunks in input order. The bounded channel keeps memory constant whatever the input size.
+    /// </summary>
+    private static void Process(RuleSet rules, NdjsonLineSource input, Stream? outputStream, TextWriter output, TextWriter stderr, string name, int parallel, bool explain, bool progress, Totals totals)
+    {
+        var pending = System.Threading.Channels.Channel.CreateBounded<Task<Chunk>>(
+            new System.Threading.Channels.BoundedChannelOptions(parallel * 2) { SingleReader = true, SingleWriter = true });
+        using var gate = new SemaphoreSlim(parallel);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    var chunk = new Chunk();
+                    if (!input.Fill(chunk.Input, chunk.Lines, ChunkSize)) break;
+                    await gate.WaitAsync().ConfigureAwait(false);
+                    var work = Task.Run(() =>
+                    {
+                        try
+                        {
+                            return Evaluate(rules, chunk, name, explain);
+                        }
+                        finally
+                        {
+                            gate.Release();
+                        }
+                    });
+                    await pending.Writer.WriteAsync(work).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                pending.Writer.Complete();
+            }
+        });
+
+        var clock = Stopwatch.StartNew();
+        var lastProgress = 0L;
+        var reader = pending.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (reader.TryRead(out var work))
+            {
+                var chunk = work.GetAwaiter().GetResult();
+                if (outputStream is not null) outputStream.Write(chunk.Output.WrittenSpan);
+                else output.Write(Encoding.UTF8.GetString(chunk.Output.WrittenSpan));
+                foreach (var d in chunk.Errors) stderr.WriteLine(d);
+                totals.Lines += chunk.Lines.Count;
+                totals.Recommended += chunk.Recommended;
+                totals.Provisional += chunk.Provisional;
+                totals.Invalid += chunk.Invalid;
+                if (progress && clock.ElapsedMilliseconds - lastProgress > 500)
+                {
+                    lastProgress = clock.ElapsedMilliseconds;
+                    stderr.Write($"\r{totals.Lines} assessments, {totals.Lines / Math.Max(0.001, clock.Elapsed.TotalSeconds):F0}/s ");
+                }
+            }
+        }
+
+        producer.GetAwaiter().GetResult();
+        if (progress) stderr.Write("\r");
+    }
+
+    private static Chunk Evaluate(RuleSet rules, Chunk chunk, string name, bool explain)
+    {
+        using var json = new Utf8JsonWriter(chunk.Output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        foreach (var (line, offset, length) in chunk.Lines)
+        {
+            var parsed = Assessment.TryParseJson(chunk.Input.WrittenSpan.Slice(offset, length), rules, name, line);
+            if (!parsed.Success)
+            {
+                chunk.Invalid++;
+                chunk.Errors.AddRange(parsed.Diagnostics);
+                continue;
+            }
+
+            var rec = rules.Recommend(parsed.Assessment);
+            if (rec.Status == RecommendationStatus.Provisional) chunk.Provisional++;
+            else chunk.Recommended++;
+            json.Reset(chunk.Output);
+            Write(json, rec, line, explain);
+            json.Flush();
+            chunk.Output.Write("\n"u8);
+        }
+
+        return chunk;
+    }
+
+    private static void Write(Utf8JsonWriter w, Recommendation rec, int line, bool explain)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("line", line);
+        if (explain)
+        {
+            w.WritePropertyName("recommendation");
+            w.WriteRawValue(rec.Explain().ToJson(indented: false), skipInputValidation: true);
+            w.WriteEndObject();
+            return;
+        }
+
+        w.WriteString("status", rec.Status == RecommendationStatus.Provisional ? "provisional" : "recommended");
+        w.WriteStartObject("decisions");
+        foreach (var d in rec.RuleSet.Decisions)
+        {
+            w.WriteStartObject(d.Id);
+            w.WriteString("level", rec.Level(d).Id);
+            w.WriteString("ceiling", rec.Ceiling(d).Id);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+        w.WriteStartArray("firedRules");
+        foreach (var id in rec.FiredRules) w.WriteStringValue(id);
+        w.WriteEndArray();
+        w.WriteStartArray("missing");
+        if (rec.Status == RecommendationStatus.Provisional)
+        {
+            foreach (var m in rec.Missing) w.WriteStringValue(m.Criterion.Id);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Placement.Diagnostics;
+using Placement.Model;
+
+namespace Placement.Assessments;
+
+/// <summary>
+/// Reads one assessment from UTF-8 JSON (one line of NDJSON) without the YAML layer, for batch
+/// throughput. Validation and messages are the same as <see cref="AssessmentReader"/>'s: nothing
+/// is guessed, messages name the criterion and never the value. Columns are 1-based byte offsets.
+/// </summary>
+internal static class AssessmentJsonReader
+{
+    public static Assessment? Read(ReadOnlySpan<byte> json, RuleSet rules, string file, int line, List<Diagnostic> errors)
+    {
+        var values = new int[rules.Criteria.Count];
+        Array.Fill(values, Assessment.Unknown);
+        var before = errors.Count;
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                Add(errors, DiagnosticCodes.AssessmentShape, file, line, reader.TokenStartIndex, "an assessment must be a JSON object of criterion ids to values");
+                return null;
+            }
+
+            var names = rules.Utf8CriterionNames;
+            var seen = new bool[names.Length];
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var keyAt = reader.TokenStartIndex;
+                var slot = -1;
+                for (var k = 0; k < names.Length && slot < 0; k++)
+                {
+                    if (reader.ValueTextEquals(names[k])) slot = k;
+                }
+
+                var key = slot >= 0 ? rules.Criteria[slot].Id : reader.GetString()!;
+                reader.Read();
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    var kind = reader.TokenType == JsonTokenType.StartObject ? "an object" : "a list";
+                    var valueAt = reader.TokenStartIndex;
+                    reader.Skip();
+                    if (rules.CriteriaById.TryGetValue(key, out var nested))
+                    {
+                        Add(errors, DiagnosticCodes.WrongValueType, file, line, valueAt, $"{nested.Id}: expected {AssessmentReader.Expected(nested)}, not {kind}");
+                        continue;
+                    }
+                }
+
+                if (slot >= 0 && seen[slot])
+                {
+                    Add(errors, DiagnosticCodes.DuplicateKey, file, line, keyAt, $"duplicate key '{key}'");
+                    continue;
+                }
+
+                if (slot < 0)
+                {
+                    var suggestion = Suggestions.Closest(key, rules.CriteriaById.Keys);
+                    Add(errors, DiagnosticCodes.UnknownCriterion, file, line, keyAt, $"unknown criterion '{key}'{Suggestions.DidYouMean(suggestion)}", suggestion);
+                    continue;
+                }
+
+                seen[slot] = true;
+                var criterion = rules.Criteria[slot];
+                var at = reader.TokenStartIndex;
+                if (reader.TokenType == JsonTokenType.Null) continue;
+                var domain = criterion.Domain;
+                switch (domain.Kind)
+                {
+                    case ValueKind.Boolean when reader.TokenType is JsonTokenType.True or JsonTokenType.False:
+                        values[criterion.Slot] = reader.TokenType == JsonTokenType.True ? 1 : 0;
+                        break;
+                    case ValueKind.Integer when reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var n):
+                        if (n < domain.Min || n > domain.Max)
+                        {
+                            Add(errors, DiagnosticCodes.OutOfRange, file, line, at, $"{criterion.Id}: out of range; allowed {domain.Min} to {domain.Max}");
+                        }
+                        else
+                        {
+                            values[criterion.Slot] = (int)n;
+                        }
+
+                        break;
+                    case ValueKind.Enum when reader.TokenType == JsonTokenType.String:
+                        var words = rules.Utf8Values(domain);
+                        var index = -1;
+                        for (var w = 0; w < words.Length && index < 0; w++)
+                        {
+                            if (reader.ValueTextEquals(words[w])) index = w;
+                        }
+
+                        if (index >= 0)
+                        {
+                            values[criterion.Slot] = index;
+                        }
+                        else
+                        {
+                            var word = reader.GetString()!;
+                            var suggestion = Suggestions.Closest(word, domain.Values);
+                            Add(errors, DiagnosticCodes.NotAnAllowedValue, file, line, at,
+                                $"{criterion.Id}: not an allowed value{Suggestions.DidYouMean(suggestion)}; allowed: {Suggestions.List(domain.Values)}", suggestion);
+                        }
+
+                        break;
+                    default:
+                        Add(errors, DiagnosticCodes.WrongValueType, file, line, at, $"{criterion.Id}: expected {AssessmentReader.Expected(criterion)} (or null when unknown)");
+                        break;
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                Add(errors, DiagnosticCodes.AssessmentShape, file, line, reader.TokenStartIndex, "unexpected content after the assessment object");
+            }
+        }
+        catch (JsonException ex)
+        {
+            Add(errors, DiagnosticCodes.YamlSyntax, file, line, (int)(ex.BytePositionInLine ?? 0), "invalid JSON");
+        }
+
+        return errors.Count > before ? null : new Assessment(rules, values);
+    }
+
+    private static void Add(List<Diagnostic> errors, string code, string file, int line, long byteIndex, string message, string? suggestion = null) =>
+        errors.Add(new Diagnostic(code, DiagnosticSeverity.Error, message, file, line, (int)byteIndex + 1, suggestion));
+}
