@@ -60,6 +60,10 @@ public sealed class RuleSet
 
         foreach (var f in facts) InitialState[f.Slot] = InitialState[f.Slot + slotCount] = f.DefaultValue;
         foreach (var d in decisions) InitialState[d.Slot] = InitialState[d.Slot + slotCount] = d.Default.Ordinal;
+
+        // Every condition is compiled here, once, into one program over the evaluation state.
+        Program = Language.Compilation.ConditionCompiler.CompileProgram(
+            evaluationOrder.Select(r => (r.Condition, r.TargetSlots, r.TargetValues)).ToArray(), slotCount);
     }
 
     /// <summary>The rule set's id.</summary>
@@ -111,6 +115,9 @@ public sealed class RuleSet
     internal byte[][] Utf8Values(ValueDomain domain) => _utf8Values[domain];
 
     internal int[] InitialState { get; }
+
+    /// <summary>The compiled rule set: evaluates every rule in order on a state, recording outcomes.</summary>
+    internal Action<int[], byte[]> Program { get; }
 
     /// <summary>The default rule set embedded in this package (adult SUD level-of-care placement).</summary>
     public static RuleSet LoadDefault() => Default.Value;

@@ -1,17 +1,20 @@
 using Placement.Language.Binding;
+using Placement.Language.Compilation;
 using Placement.Model;
 
 namespace Placement.Engine;
 
-/// <summary>A rule ready to run: its condition compiled once, its actions as slot/value pairs.</summary>
+/// <summary>A rule ready to run: its bound condition, its actions as slot/value pairs, its texts.</summary>
 internal sealed class CompiledRule
 {
-    public CompiledRule(Rule model, string conditionText, BoundExpr condition, Func<int[], int> evaluate, TextTemplate? because, TextTemplate? note, int declarationIndex)
+    private readonly Lazy<Func<int[], int>> _evaluate;
+
+    public CompiledRule(Rule model, string conditionText, BoundExpr condition, int slotCount, TextTemplate? because, TextTemplate? note, int declarationIndex)
     {
         Model = model;
         ConditionText = conditionText;
         Condition = condition;
-        Evaluate = evaluate;
+        _evaluate = new Lazy<Func<int[], int>>(() => ConditionCompiler.Compile(condition, slotCount), LazyThreadSafetyMode.ExecutionAndPublication);
         Because = because;
         Note = note;
         DeclarationIndex = declarationIndex;
@@ -26,8 +29,12 @@ internal sealed class CompiledRule
 
     public BoundExpr Condition { get; }
 
-    /// <summary>0 false, 1 unknown (may fire), 2 true (fires).</summary>
-    public Func<int[], int> Evaluate { get; }
+    /// <summary>
+    /// This rule's condition alone as a delegate, for analysis (check, verify, missing information):
+    /// 0 false, 1 unknown (may fire), 2 true (fires). Compiled on first use; Recommend runs the whole
+    /// rule set's single compiled program instead.
+    /// </summary>
+    public Func<int[], int> Evaluate => _evaluate.Value;
 
     public TextTemplate? Because { get; }
 

@@ -4,7 +4,8 @@ namespace Placement.Engine;
 /// Runs the rules over one assessment. The state holds, for every criterion, fact and decision,
 /// a floor (what is certain) and a ceiling (what is possible given missing answers). A rule that
 /// fires raises floor and ceiling of its targets; a rule that may fire raises only the ceiling.
-/// Rules run in strata, so each reads its facts only after every rule that can set them.
+/// Rules run in strata, so each reads its facts only after every rule that can set them; the whole
+/// rule set is one compiled delegate (<see cref="RuleSet.Program"/>).
 /// </summary>
 internal static class Evaluator
 {
@@ -24,26 +25,9 @@ internal static class Evaluator
             }
         }
 
-        var order = rules.EvaluationOrder;
-        var outcomes = new byte[order.Length];
+        var outcomes = new byte[rules.EvaluationOrder.Length];
+        rules.Program(state, outcomes);
         var provisional = false;
-        for (var r = 0; r < order.Length; r++)
-        {
-            var rule = order[r];
-            var truth = rule.Evaluate(state);
-            outcomes[r] = (byte)truth;
-            if (truth == 0) continue;
-            var slots = rule.TargetSlots;
-            var targets = rule.TargetValues;
-            for (var a = 0; a < slots.Length; a++)
-            {
-                var slot = slots[a];
-                var value = targets[a];
-                if (truth == 2 && state[slot] < value) state[slot] = value;
-                if (state[slot + n] < value) state[slot + n] = value;
-            }
-        }
-
         for (var s = values.Length; s < n; s++)
         {
             if (state[s + n] > state[s])

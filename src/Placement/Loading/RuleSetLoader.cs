@@ -609,7 +609,7 @@ internal sealed partial class RuleSetLoader
         if (!ok || idNode is null || condition is null || whenNode is null) return null;
         var reads = BoundExprSymbols.Of(condition);
         var model = new Rule(idNode.Value, reader.Text("title"), whenNode.Value.Trim(), actions, becauseNode?.Value.Trim(), noteNode?.Value.Trim(), source, idNode.Start, reads);
-        return new CompiledRule(model, whenNode.Value, condition, ConditionCompiler.Compile(condition, slotCount), because, note, index);
+        return new CompiledRule(model, whenNode.Value, condition, slotCount, because, note, index);
     }
 
     private BoundExpr? BindCondition(YScalar when, Dictionary<string, Symbol> symbols)
