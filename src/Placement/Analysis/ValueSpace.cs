@@ -84,28 +84,11 @@ internal sealed class ValueSpace
 
     private static void CollectThresholds(BoundExpr e, Dictionary<Symbol, SortedSet<int>> into)
     {
-        switch (e)
+        foreach (var node in BoundExprSymbols.Descendants(e))
         {
-            case BoundComparison c:
-                Add(c.Left, c.Right, into);
-                Add(c.Right, c.Left, into);
-                CollectThresholds(c.Left, into);
-                CollectThresholds(c.Right, into);
-                break;
-            case BoundLogical l:
-                CollectThresholds(l.Left, into);
-                CollectThresholds(l.Right, into);
-                break;
-            case BoundNot n:
-                CollectThresholds(n.Operand, into);
-                break;
-            case BoundArithmetic a:
-                CollectThresholds(a.Left, into);
-                CollectThresholds(a.Right, into);
-                break;
-            case BoundAggregate g:
-                foreach (var arg in g.Arguments) CollectThresholds(arg, into);
-                break;
+            if (node is not BoundComparison c) continue;
+            Add(c.Left, c.Right, into);
+            Add(c.Right, c.Left, into);
         }
     }
 

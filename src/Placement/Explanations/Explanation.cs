@@ -47,8 +47,7 @@ public sealed class Explanation
 
     private static IReadOnlyList<ConditionPart> Parts(Recommendation rec, CompiledRule rule, int truth)
     {
-        var conjuncts = new List<BoundExpr>();
-        Flatten(rule.Condition, conjuncts);
+        var conjuncts = BoundExprSymbols.Operands(rule.Condition, isAnd: true);
         var parts = new List<ConditionPart>();
         foreach (var part in conjuncts)
         {
@@ -86,19 +85,6 @@ public sealed class Explanation
         }
 
         return new DecisionExplanation(result, next, blocked, couldRaise);
-    }
-
-    private static void Flatten(BoundExpr e, List<BoundExpr> into)
-    {
-        if (e is BoundLogical { IsAnd: true } and)
-        {
-            Flatten(and.Left, into);
-            Flatten(and.Right, into);
-        }
-        else
-        {
-            into.Add(e);
-        }
     }
 
     internal static IReadOnlyList<string> ValuesIn(Recommendation rec, BoundExpr part) =>

@@ -22,7 +22,7 @@ public static class RuleTracer
             switch (e)
             {
                 case BoundLogical l:
-                    Flatten(l, l.IsAnd, children);
+                    children.AddRange(BoundExprSymbols.Operands(l, l.IsAnd));
                     break;
                 case BoundNot n:
                     children.Add(n.Operand);
@@ -51,18 +51,5 @@ public static class RuleTracer
             recommendation.OutcomeOf(ruleId),
             Build(rule.Condition),
             rule.Model.Actions.Select(a => $"{a.Target.Id} >= {a.ValueText}").ToArray());
-    }
-
-    private static void Flatten(BoundExpr e, bool isAnd, List<BoundExpr> into)
-    {
-        if (e is BoundLogical l && l.IsAnd == isAnd)
-        {
-            Flatten(l.Left, isAnd, into);
-            Flatten(l.Right, isAnd, into);
-        }
-        else
-        {
-            into.Add(e);
-        }
     }
 }

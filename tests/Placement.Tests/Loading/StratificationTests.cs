@@ -27,25 +27,22 @@ public sealed class StratificationTests
     {
         var lines = Rules.Split('\n').Where(l => l.TrimStart().StartsWith("- {", StringComparison.Ordinal)).ToArray();
         var random = new Random(7);
-        string? expected = null;
+        var expected = Outcomes(lines);
         for (var i = 0; i < 6; i++)
         {
             var shuffled = lines.OrderBy(_ => random.Next()).ToArray();
-            var rules = TestSupport.Load(TestSupport.MiniHeader + "\nrules:\n" + string.Join('\n', shuffled) + "\n").RuleSet!;
-            foreach (var score in new[] { 0, 5, 10 })
-            {
-                var rec = rules.Recommend(rules.NewAssessment().Set("score", score).Build());
-                var outcome = $"{score}:{rec.Level("care").Id}:{rec.Facts["severity"].Floor}:{rec.Facts["alarm"].Floor}";
-                if (i == 0) expected += outcome + ";";
-            }
-
-            var actual = string.Concat(new[] { 0, 5, 10 }.Select(score =>
-            {
-                var rec = rules.Recommend(rules.NewAssessment().Set("score", score).Build());
-                return $"{score}:{rec.Level("care").Id}:{rec.Facts["severity"].Floor}:{rec.Facts["alarm"].Floor};";
-            }));
-            actual.Should().Be(expected, string.Join(" | ", shuffled));
+            Outcomes(shuffled).Should().Be(expected, string.Join(" | ", shuffled));
         }
+    }
+
+    private static string Outcomes(string[] ruleLines)
+    {
+        var rules = TestSupport.Load(TestSupport.MiniHeader + "\nrules:\n" + string.Join('\n', ruleLines) + "\n").RuleSet!;
+        return string.Concat(new[] { 0, 5, 10 }.Select(score =>
+        {
+            var rec = rules.Recommend(rules.NewAssessment().Set("score", score).Build());
+            return $"{score}:{rec.Level("care").Id}:{rec.Facts["severity"].Floor}:{rec.Facts["alarm"].Floor};";
+        }));
     }
 
     [Fact]

@@ -2,48 +2,65 @@ using Placement.Model;
 
 namespace Placement.Language.Binding;
 
-/// <summary>The criteria, facts and decisions an expression reads.</summary>
+/// <summary>Walks bound expressions: every node, and the criteria, facts and decisions read.</summary>
 internal static class BoundExprSymbols
 {
+    /// <summary>The node and all nodes below it, parents before children, left to right.</summary>
+    public static IEnumerable<BoundExpr> Descendants(BoundExpr e)
+    {
+        yield return e;
+        IEnumerable<BoundExpr> children = e switch
+        {
+            BoundComparison c => [c.Left, c.Right],
+            BoundIn i => [i.Operand],
+            BoundLogical l => [l.Left, l.Right],
+            BoundNot n => [n.Operand],
+            BoundArithmetic a => [a.Left, a.Right],
+            BoundAggregate g => g.Arguments,
+            _ => [],
+        };
+        foreach (var child in children)
+        {
+            foreach (var d in Descendants(child)) yield return d;
+        }
+    }
+
+    /// <summary>The operands of a chain of 'and' (or of 'or'), flattened: a and (b and c) gives a, b, c.</summary>
+    public static List<BoundExpr> Operands(BoundExpr e, bool isAnd)
+    {
+        var into = new List<BoundExpr>();
+        Flatten(e, isAnd, into);
+        return into;
+    }
+
+    private static void Flatten(BoundExpr e, bool isAnd, List<BoundExpr> into)
+    {
+        if (e is BoundLogical l && l.IsAnd == isAnd)
+        {
+            Flatten(l.Left, isAnd, into);
+            Flatten(l.Right, isAnd, into);
+        }
+        else
+        {
+            into.Add(e);
+        }
+    }
+
     /// <summary>Each symbol read, once, in the order they appear.</summary>
     public static List<Symbol> Of(BoundExpr e)
     {
         var into = new List<Symbol>();
-        Collect(e, into);
-        return into;
-    }
-
-    private static void Collect(BoundExpr e, List<Symbol> into)
-    {
-        switch (e)
+        foreach (var node in Descendants(e))
         {
-            case BoundSymbol s:
-                if (!into.Contains(s.Symbol)) into.Add(s.Symbol);
-                break;
-            case BoundKnown k:
-                if (!into.Contains(k.Criterion)) into.Add(k.Criterion);
-                break;
-            case BoundComparison c:
-                Collect(c.Left, into);
-                Collect(c.Right, into);
-                break;
-            case BoundIn i:
-                Collect(i.Operand, into);
-                break;
-            case BoundLogical l:
-                Collect(l.Left, into);
-                Collect(l.Right, into);
-                break;
-            case BoundNot n:
-                Collect(n.Operand, into);
-                break;
-            case BoundArithmetic a:
-                Collect(a.Left, into);
-                Collect(a.Right, into);
-                break;
-            case BoundAggregate g:
-                foreach (var arg in g.Arguments) Collect(arg, into);
-                break;
+            var symbol = node switch
+            {
+                BoundSymbol s => s.Symbol,
+                BoundKnown k => k.Criterion,
+                _ => null,
+            };
+            if (symbol is not null && !into.Contains(symbol)) into.Add(symbol);
         }
+
+        return into;
     }
 }
