@@ -96,10 +96,11 @@ internal sealed partial class RuleSetLoader
         foreach (var source in sources)
         {
             var text = new SourceText(source.Name, source.Text);
+            var errorsBefore = _diagnostics.Items.Count;
             var root = YamlTreeReader.Read(text, _diagnostics);
             if (root is null)
             {
-                if (!_diagnostics.HasErrors)
+                if (_diagnostics.Items.Count == errorsBefore)
                 {
                     _diagnostics.Error(DiagnosticCodes.WrongNodeKind, new SourceLocation(source.Name, 1, 1), "the file is empty");
                 }

@@ -269,6 +269,14 @@ public sealed class RuleSetDiagnosticTests
     }
 
     [Fact]
+    public void Load_EmptyFileBesideABrokenOne_IsReportedToo()
+    {
+        var result = RuleSet.TryLoad([new RuleSource("a.yaml", "ruleset: { id: x, version: 1 }\ncriteria: [\n"), new RuleSource("b.yaml", "")]);
+
+        result.Errors.Select(d => (d.File, d.Code)).Should().Equal(("a.yaml", "PL1001"), ("b.yaml", "PL1002"));
+    }
+
+    [Fact]
     public void Load_MissingFolder_ReportsTheFileNotReadable()
     {
         var result = RuleSet.TryLoad(Path.Combine(Path.GetTempPath(), "no-such-placement-rules"));
