@@ -11,6 +11,9 @@ namespace Placement.Yaml;
 /// </summary>
 internal static class YamlTreeReader
 {
+    /// <summary>Deeper nesting is an error, not a stack overflow: no rule file or assessment needs it.</summary>
+    public const int MaxDepth = 64;
+
     /// <summary>The document's root node, or null when the file is empty or not valid YAML.</summary>
     public static YNode? Read(SourceText source, DiagnosticBag diagnostics)
     {
@@ -38,12 +41,17 @@ internal static class YamlTreeReader
 
                         break;
                     case MappingStart or SequenceStart or Scalar or AnchorAlias:
-                        root = ReadNode(parser, source, anchors, diagnostics, ref last);
+                        root = ReadNode(parser, source, anchors, diagnostics, ref last, 0);
                         break;
                 }
             }
 
             return root;
+        }
+        catch (NestingTooDeepException ex)
+        {
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, At(source, ex.At), $"nesting deeper than {MaxDepth} levels");
+            return null;
         }
         catch (YamlException ex)
         {
@@ -58,10 +66,11 @@ internal static class YamlTreeReader
         }
     }
 
-    private static YNode ReadNode(IParser parser, SourceText source, Dictionary<string, YNode> anchors, DiagnosticBag diagnostics, ref Mark last)
+    private static YNode ReadNode(IParser parser, SourceText source, Dictionary<string, YNode> anchors, DiagnosticBag diagnostics, ref Mark last, int depth)
     {
         var e = parser.Current!;
         last = e.Start;
+        if (depth > MaxDepth) throw new NestingTooDeepException(e.Start);
         YNode node;
         switch (e)
         {
@@ -78,7 +87,7 @@ internal static class YamlTreeReader
                 var items = new List<YNode>();
                 while (parser.MoveNext() && parser.Current is not SequenceEnd)
                 {
-                    items.Add(ReadNode(parser, source, anchors, diagnostics, ref last));
+                    items.Add(ReadNode(parser, source, anchors, diagnostics, ref last, depth + 1));
                 }
 
                 node = new YSequence(source, (int)seq.Start.Index, At(source, seq.Start), items);
@@ -92,9 +101,9 @@ internal static class YamlTreeReader
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 while (parser.MoveNext() && parser.Current is not MappingEnd)
                 {
-                    var key = ReadNode(parser, source, anchors, diagnostics, ref last);
+                    var key = ReadNode(parser, source, anchors, diagnostics, ref last, depth + 1);
                     parser.MoveNext();
-                    var value = ReadNode(parser, source, anchors, diagnostics, ref last);
+                    var value = ReadNode(parser, source, anchors, diagnostics, ref last, depth + 1);
                     if (key is not YScalar scalarKey)
                     {
                         diagnostics.Error(DiagnosticCodes.WrongNodeKind, key.Start, "a mapping key must be a single value");
@@ -118,6 +127,11 @@ internal static class YamlTreeReader
             default:
                 throw new InvalidOperationException("unexpected YAML event");
         }
+    }
+
+    private sealed class NestingTooDeepException(Mark at) : Exception
+    {
+        public Mark At { get; } = at;
     }
 
     private static void Remember(AnchorName anchor, YNode node, Dictionary<string, YNode> anchors)

@@ -96,6 +96,14 @@ public sealed class AssessmentTests
     }
 
     [Fact]
+    public void TryParse_HugelyNestedInput_IsAnErrorNotACrash()
+    {
+        var result = Assessment.TryParse("ciwa_ar: " + new string('[', 100_000), Rules);
+
+        result.Diagnostics.Should().ContainSingle().Which.Message.Should().Be("nesting deeper than 64 levels");
+    }
+
+    [Fact]
     public void Builder_InvalidValues_ThrowNamingTheCriterionNotTheValue()
     {
         var builder = Rules.NewAssessment();

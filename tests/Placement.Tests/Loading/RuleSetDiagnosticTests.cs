@@ -269,6 +269,16 @@ public sealed class RuleSetDiagnosticTests
     }
 
     [Fact]
+    public void Load_ConditionNestedTooDeeply_IsAnErrorNotACrash()
+    {
+        var condition = new string('(', 5000) + "flag" + new string(')', 5000);
+
+        var result = TestSupport.Load(TestSupport.MiniHeader + $"\nrules:\n  - {{ id: r, when: '{condition}', require: {{ care: high }}, because: x, source: s }}\n");
+
+        result.Errors.Should().ContainSingle().Which.Message.Should().Be("invalid condition: the condition nests deeper than 64 levels");
+    }
+
+    [Fact]
     public void Load_EmptyFileBesideABrokenOne_IsReportedToo()
     {
         var result = RuleSet.TryLoad([new RuleSource("a.yaml", "ruleset: { id: x, version: 1 }\ncriteria: [\n"), new RuleSource("b.yaml", "")]);

@@ -105,6 +105,12 @@ internal static class ConditionParser
 
     private static readonly TokenListParser<ConditionToken, Expr> Condition = Or.AtEnd();
 
+    /// <summary>Longer conditions are errors: the parser and binder recurse on their structure.</summary>
+    public const int MaxLength = 10_000;
+
+    /// <summary>Deeper nesting of brackets and 'not' is an error rather than a stack overflow.</summary>
+    public const int MaxDepth = 64;
+
     /// <summary>Parses a condition; on failure returns the error message and its 0-based offset.</summary>
     public static bool TryParse(string text, out Expr? expr, out string? error, out int errorOffset)
     {
@@ -115,6 +121,25 @@ internal static class ConditionParser
         {
             error = "the condition is empty";
             return false;
+        }
+
+        if (text.Length > MaxLength)
+        {
+            error = $"the condition is longer than {MaxLength} characters; split it into rules and facts";
+            return false;
+        }
+
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            depth += text[i] switch { '(' or '[' => 1, ')' or ']' => -1, _ => 0 };
+            if (text[i] == 'n' && string.CompareOrdinal(text, i, "not ", 0, 4) == 0) depth++;
+            if (depth > MaxDepth)
+            {
+                error = $"the condition nests deeper than {MaxDepth} levels";
+                errorOffset = i;
+                return false;
+            }
         }
 
         var tokens = ConditionTokenizer.Instance.TryTokenize(text);
