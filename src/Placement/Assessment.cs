@@ -15,10 +15,14 @@ public sealed class Assessment
     {
         RuleSet = ruleSet;
         Values = values;
+        IsComplete = Array.IndexOf(values, Unknown) < 0;
     }
 
     /// <summary>The rule set whose criteria this assessment answers.</summary>
     public RuleSet RuleSet { get; }
+
+    /// <summary>True when every criterion was given: the recommendation can then never be provisional.</summary>
+    public bool IsComplete { get; }
 
     /// <summary>One value per criterion in declaration order; <see cref="Unknown"/> when not given.</summary>
     internal int[] Values { get; }

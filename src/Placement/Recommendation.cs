@@ -12,20 +12,25 @@ namespace Placement;
 /// </summary>
 public sealed class Recommendation
 {
-    private readonly int[] _state;
-    private readonly byte[] _outcomes;
-    private IReadOnlyDictionary<string, DecisionResult>? _decisions;
-    private IReadOnlyDictionary<string, FactResult>? _facts;
-    private IReadOnlyList<MissingCriterion>? _missing;
-    private IReadOnlyList<string>? _notes;
+    private readonly int[]? _floors;
+    private EvaluationRecord? _record;
+    private Details? _details;
 
     internal Recommendation(RuleSet ruleSet, Assessment assessment, int[] state, byte[] outcomes, RecommendationStatus status)
     {
         RuleSet = ruleSet;
         Assessment = assessment;
-        _state = state;
-        _outcomes = outcomes;
+        _record = new EvaluationRecord(state, outcomes);
         Status = status;
+    }
+
+    /// <summary>For a complete assessment: only the floors of facts and decisions; the record comes on demand.</summary>
+    internal Recommendation(RuleSet ruleSet, Assessment assessment, int[] floors)
+    {
+        RuleSet = ruleSet;
+        Assessment = assessment;
+        _floors = floors;
+        Status = RecommendationStatus.Recommended;
     }
 
     /// <summary>The rule set that made it (see its id, version and sha256).</summary>
@@ -38,10 +43,10 @@ public sealed class Recommendation
     public RecommendationStatus Status { get; }
 
     /// <summary>Each decision's outcome by decision id.</summary>
-    public IReadOnlyDictionary<string, DecisionResult> Decisions => _decisions ??= BuildDecisions();
+    public IReadOnlyDictionary<string, DecisionResult> Decisions => Lazy.Decisions ??= BuildDecisions();
 
     /// <summary>Each derived fact's value by fact id.</summary>
-    public IReadOnlyDictionary<string, FactResult> Facts => _facts ??= BuildFacts();
+    public IReadOnlyDictionary<string, FactResult> Facts => Lazy.Facts ??= BuildFacts();
 
     /// <summary>Ids of the rules that fired, in evaluation order.</summary>
     public IReadOnlyList<string> FiredRules => RulesWith(RuleOutcome.Fired);
@@ -50,12 +55,19 @@ public sealed class Recommendation
     public IReadOnlyList<string> MayFireRules => RulesWith(RuleOutcome.MayFire);
 
     /// <summary>The unknown criteria that could change the result, in declaration order.</summary>
-    public IReadOnlyList<MissingCriterion> Missing => _missing ??= MissingInformation.Find(this);
+    public IReadOnlyList<MissingCriterion> Missing => Lazy.Missing ??= MissingInformation.Find(this);
 
     /// <summary>Notes of the rules that fired, in declaration order.</summary>
-    public IReadOnlyList<string> Notes => _notes ??= BuildNotes();
+    public IReadOnlyList<string> Notes => Lazy.Notes ??= BuildNotes();
 
-    internal int[] State => _state;
+    /// <summary>The evaluation record's state (floors then ceilings), computed on first use for complete assessments.</summary>
+    internal int[] State => Record.State;
+
+    // Caches of what is built on demand, kept out of the object Recommend allocates.
+    private Details Lazy => _details ??= new Details();
+
+    // A reference, so publishing it is atomic: threads racing here compute identical records.
+    private EvaluationRecord Record => _record ??= EvaluationRecord.Of(Evaluator.Record(RuleSet, Assessment));
 
     internal int SlotCount => RuleSet.SlotCount;
 
@@ -67,12 +79,14 @@ public sealed class Recommendation
     public Level Level(Decision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        if (!ReferenceEquals(RuleSet.Symbols.GetValueOrDefault(decision.Id), decision))
+        var bySlot = RuleSet.SymbolsBySlot;
+        if ((uint)decision.Slot >= (uint)bySlot.Length || !ReferenceEquals(bySlot[decision.Slot], decision))
         {
             throw new ArgumentException($"'{decision.Id}' is not a decision of rule set {RuleSet.Id}", nameof(decision));
         }
 
-        return decision.Levels[_state[decision.Slot]];
+        var ordinal = _floors is null ? Record.State[decision.Slot] : _floors[decision.Slot - RuleSet.CriteriaCount];
+        return decision.LevelArray[ordinal];
     }
 
     /// <summary>The highest level a decision could reach once missing information is known (the level itself when final).</summary>
@@ -88,7 +102,7 @@ public sealed class Recommendation
         var order = RuleSet.EvaluationOrder;
         for (var i = 0; i < order.Length; i++)
         {
-            if (order[i].Model.Id == ruleId) return (RuleOutcome)_outcomes[i];
+            if (order[i].Model.Id == ruleId) return Outcome(i);
         }
 
         throw new ArgumentException($"'{ruleId}' is not a rule of rule set {RuleSet.Id}", nameof(ruleId));
@@ -97,11 +111,13 @@ public sealed class Recommendation
     /// <summary>The explanation: reasons with values, why not higher, facts, what is missing, notes.</summary>
     public Explanation Explain() => new(this);
 
-    internal RuleOutcome Outcome(int evaluationIndex) => (RuleOutcome)_outcomes[evaluationIndex];
+    internal RuleOutcome Outcome(int evaluationIndex) => (RuleOutcome)Record.Outcomes[evaluationIndex];
 
-    internal int Floor(Symbol s) => _state[s.Slot];
+    internal int Floor(Symbol s) => _floors is null
+        ? Record.State[s.Slot]
+        : s is Criterion ? Assessment.Values[s.Slot] : _floors[s.Slot - RuleSet.CriteriaCount];
 
-    internal int CeilingOf(Symbol s) => _state[s.Slot + RuleSet.SlotCount];
+    internal int CeilingOf(Symbol s) => _floors is null ? Record.State[s.Slot + RuleSet.SlotCount] : Floor(s);
 
     /// <summary>A symbol's value for texts: a word, a number, "unknown", or "x to y" while undecided.</summary>
     internal string Describe(Symbol s)
@@ -121,7 +137,7 @@ public sealed class Recommendation
         var order = RuleSet.EvaluationOrder;
         for (var i = 0; i < order.Length; i++)
         {
-            if ((RuleOutcome)_outcomes[i] == outcome) ids.Add(order[i].Model.Id);
+            if (Outcome(i) == outcome) ids.Add(order[i].Model.Id);
         }
 
         return ids;
@@ -179,5 +195,24 @@ public sealed class Recommendation
         }
 
         return notes.OrderBy(n => n.Order).Select(n => n.Text).ToArray();
+    }
+
+    /// <summary>Floors and ceilings of every slot, and every rule's outcome.</summary>
+    private sealed class EvaluationRecord(int[] state, byte[] outcomes)
+    {
+        public int[] State { get; } = state;
+
+        public byte[] Outcomes { get; } = outcomes;
+
+        public static EvaluationRecord Of((int[] State, byte[] Outcomes) record) => new(record.State, record.Outcomes);
+    }
+
+    /// <summary>What is built on first use; racing threads build equal values.</summary>
+    private sealed class Details
+    {
+        public IReadOnlyDictionary<string, DecisionResult>? Decisions;
+        public IReadOnlyDictionary<string, FactResult>? Facts;
+        public IReadOnlyList<MissingCriterion>? Missing;
+        public IReadOnlyList<string>? Notes;
     }
 }

@@ -14,6 +14,9 @@ public sealed class RuleSet
 {
     private const string ResourcePrefix = "Placement.DefaultRules.";
     private static readonly Lazy<RuleSet> Default = new(() => Load(DefaultSources()), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Dictionary<ValueDomain, byte[][]> _utf8Values;
+    private readonly (Language.Binding.BoundExpr, int[], int[])[] _program;
+    private Action<int[], int[]>? _completeProgram;
 
     internal RuleSet(
         string id,
@@ -62,8 +65,12 @@ public sealed class RuleSet
         foreach (var d in decisions) InitialState[d.Slot] = InitialState[d.Slot + slotCount] = d.Default.Ordinal;
 
         // Every condition is compiled here, once, into one program over the evaluation state.
-        Program = Language.Compilation.ConditionCompiler.CompileProgram(
-            evaluationOrder.Select(r => (r.Condition, r.TargetSlots, r.TargetValues)).ToArray(), slotCount);
+        var program = evaluationOrder.Select(r => (r.Condition, r.TargetSlots, r.TargetValues)).ToArray();
+        Program = Language.Compilation.ConditionCompiler.CompileProgram(program, slotCount);
+        _program = program;
+        CriteriaCount = criteria.Count;
+        SymbolsBySlot = new Symbol[slotCount];
+        foreach (var symbol in symbols.Values) SymbolsBySlot[symbol.Slot] = symbol;
     }
 
     /// <summary>The rule set's id.</summary>
@@ -109,7 +116,6 @@ public sealed class RuleSet
     /// <summary>Criterion ids as UTF-8, by slot, for the fast JSON reader.</summary>
     internal byte[][] Utf8CriterionNames { get; }
 
-    private readonly Dictionary<ValueDomain, byte[][]> _utf8Values;
 
     /// <summary>A criterion domain's words as UTF-8, by ordinal.</summary>
     internal byte[][] Utf8Values(ValueDomain domain) => _utf8Values[domain];
@@ -118,6 +124,18 @@ public sealed class RuleSet
 
     /// <summary>The compiled rule set: evaluates every rule in order on a state, recording outcomes.</summary>
     internal Action<int[], byte[]> Program { get; }
+
+    /// <summary>
+    /// The compiled rule set for complete assessments: criteria values in, fact and decision floors
+    /// out. Compiled on first use, so loading pays only for the general program.
+    /// </summary>
+    internal Action<int[], int[]> CompleteProgram => _completeProgram ?? CompileCompleteProgram();
+
+    /// <summary>The number of criteria (slots below it are criteria).</summary>
+    internal int CriteriaCount { get; }
+
+    /// <summary>Every criterion, fact and decision by its slot.</summary>
+    internal Symbol[] SymbolsBySlot { get; }
 
     /// <summary>The default rule set embedded in this package (adult SUD level-of-care placement).</summary>
     public static RuleSet LoadDefault() => Default.Value;
@@ -185,6 +203,15 @@ public sealed class RuleSet
 
     /// <summary>The decision with this id.</summary>
     public Decision? FindDecision(string id) => Symbols.TryGetValue(id, out var s) ? s as Decision : null;
+
+    private Action<int[], int[]> CompileCompleteProgram()
+    {
+        lock (_program)
+        {
+            return _completeProgram ??= Language.Compilation.CompleteProgramCompiler.Compile(
+                _program, CriteriaCount, InitialState[CriteriaCount..SlotCount]);
+        }
+    }
 
     private static string ReadResource(Assembly assembly, string name)
     {

@@ -11,6 +11,27 @@ internal static class Evaluator
 {
     public static Recommendation Evaluate(RuleSet rules, Assessment assessment)
     {
+        if (assessment.IsComplete)
+        {
+            // Nothing is unknown: plain boolean logic, and the full record only if an explanation is asked for.
+            var floors = new int[rules.SlotCount - rules.CriteriaCount];
+            rules.CompleteProgram(assessment.Values, floors);
+            return new Recommendation(rules, assessment, floors);
+        }
+
+        var (state, outcomes) = Record(rules, assessment);
+        var n = rules.SlotCount;
+        for (var s = rules.Criteria.Count; s < n; s++)
+        {
+            if (state[s + n] > state[s]) return new Recommendation(rules, assessment, state, outcomes, RecommendationStatus.Provisional);
+        }
+
+        return new Recommendation(rules, assessment, state, outcomes, RecommendationStatus.Recommended);
+    }
+
+    /// <summary>The evaluation record: floors and ceilings of every slot, and every rule's outcome.</summary>
+    public static (int[] State, byte[] Outcomes) Record(RuleSet rules, Assessment assessment)
+    {
         var n = rules.SlotCount;
         var state = new int[2 * n];
         Array.Copy(rules.InitialState, state, state.Length);
@@ -27,16 +48,6 @@ internal static class Evaluator
 
         var outcomes = new byte[rules.EvaluationOrder.Length];
         rules.Program(state, outcomes);
-        var provisional = false;
-        for (var s = values.Length; s < n; s++)
-        {
-            if (state[s + n] > state[s])
-            {
-                provisional = true;
-                break;
-            }
-        }
-
-        return new Recommendation(rules, assessment, state, outcomes, provisional ? RecommendationStatus.Provisional : RecommendationStatus.Recommended);
+        return (state, outcomes);
     }
 }

@@ -9,11 +9,15 @@ public sealed class Decision : Symbol
         : base(id, label, description, ValueDomain.Enum(id, levels.Select(l => l.Id).ToArray()), location, slot)
     {
         Levels = levels;
+        LevelArray = levels.ToArray();
         Default = defaultLevel;
     }
 
     /// <summary>The levels, least intensive first.</summary>
     public IReadOnlyList<Level> Levels { get; }
+
+    /// <summary>The levels as an array, for the hot path.</summary>
+    internal Level[] LevelArray { get; }
 
     /// <summary>The level when no rule requires more.</summary>
     public Level Default { get; }

@@ -1,0 +1,74 @@
+namespace Placement.Tests.Engine;
+
+/// <summary>
+/// Complete assessments take a faster, two-valued path; it must agree with the general
+/// three-valued evaluation on every fact and decision, and explanations must still be complete.
+/// </summary>
+public sealed class CompleteProgramTests
+{
+    [Fact]
+    public void CompleteAssessments_FastPathAgreesWithTheGeneralEvaluation()
+    {
+        var rules = RuleSet.LoadDefault();
+        var random = new Random(99);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var assessment = MissingDataTests.RandomAssessment(rules, random).Build();
+            assessment.IsComplete.Should().BeTrue();
+
+            var fast = rules.Recommend(assessment);
+            var (state, _) = Placement.Engine.Evaluator.Record(rules, assessment);
+
+            foreach (var symbol in rules.Facts.Cast<Model.Symbol>().Concat(rules.Decisions))
+            {
+                var context = $"{symbol.Id} for {string.Join(", ", assessment.Known())}";
+                fast.Floor(symbol).Should().Be(state[symbol.Slot], context);
+                state[symbol.Slot + rules.SlotCount].Should().Be(state[symbol.Slot], "a complete assessment leaves nothing undecided");
+            }
+
+            fast.Status.Should().Be(RecommendationStatus.Recommended);
+        }
+    }
+
+    [Fact]
+    public void CompleteAssessment_ExplanationIsBuiltFromTheFullRecordOnDemand()
+    {
+        var rec = TestSupport.Recommend("withdrawal_substance=alcohol, ciwa_ar=21");
+
+        rec.Assessment.IsComplete.Should().BeTrue();
+        rec.FiredRules.Should().Contain(["W2", "M2", "P5"]);
+        rec.OutcomeOf("W1").Should().Be(RuleOutcome.NotFired);
+        rec.Explain().ToText().Should().Contain("[W2] A CIWA-Ar of 21 (19 or more) in alcohol withdrawal is severe withdrawal.");
+    }
+
+    [Fact]
+    public void CompleteProgram_HandlesEveryOperatorOfTheLanguage()
+    {
+        var rules = TestSupport.Load(TestSupport.MiniHeader + """
+
+            rules:
+              - { id: a, when: 'count(flag, score > 5, risk >= high) >= 2 and home not in [stable]', set: { alarm: true }, because: x, source: s }
+              - { id: b, when: 'min(score, 8) - 1 >= 6 or max(score, 2) + 1 < 3', set: { severity: mild }, because: x, source: s }
+              - { id: c, when: 'alarm and not (severity == none) and known(score)', require: { care: high }, because: x, source: s }
+            """).RuleSet!;
+        foreach (var score in Enumerable.Range(0, 11))
+        {
+            foreach (var flag in new[] { false, true })
+            {
+                foreach (var risk in new[] { "none", "high" })
+                {
+                    foreach (var home in new[] { "stable", "unsafe" })
+                    {
+                        var a = rules.NewAssessment().Set("score", score).Set("flag", flag).Set("risk", risk).Set("home", home).Build();
+                        var (state, _) = Placement.Engine.Evaluator.Record(rules, a);
+                        var fast = rules.Recommend(a);
+                        foreach (var s in rules.Facts.Cast<Model.Symbol>().Concat(rules.Decisions))
+                        {
+                            fast.Floor(s).Should().Be(state[s.Slot], $"{s.Id} at score {score}, flag {flag}, risk {risk}, home {home}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
