@@ -85,15 +85,14 @@ public sealed class Recommendation
             throw new ArgumentException($"'{decision.Id}' is not a decision of rule set {RuleSet.Id}", nameof(decision));
         }
 
-        var ordinal = _floors is null ? Record.State[decision.Slot] : _floors[decision.Slot - RuleSet.CriteriaCount];
-        return decision.LevelArray[ordinal];
+        return decision.LevelArray[FloorAt(decision.Slot)];
     }
 
     /// <summary>The highest level a decision could reach once missing information is known (the level itself when final).</summary>
     public Level Ceiling(Decision decision)
     {
         Level(decision); // checks that the decision is this rule set's
-        return decision.Levels[CeilingOf(decision)];
+        return decision.LevelArray[CeilingOf(decision)];
     }
 
     /// <summary>What happened to a rule.</summary>
@@ -113,9 +112,10 @@ public sealed class Recommendation
 
     internal RuleOutcome Outcome(int evaluationIndex) => (RuleOutcome)Record.Outcomes[evaluationIndex];
 
-    internal int Floor(Symbol s) => _floors is null
-        ? Record.State[s.Slot]
-        : s is Criterion ? Assessment.Values[s.Slot] : _floors[s.Slot - RuleSet.CriteriaCount];
+    internal int Floor(Symbol s) => _floors is not null && s is Criterion ? Assessment.Values[s.Slot] : FloorAt(s.Slot);
+
+    /// <summary>The floor of a slot; for complete assessments, facts and decisions come from the fast path's floors.</summary>
+    private int FloorAt(int slot) => _floors is null ? Record.State[slot] : _floors[slot - RuleSet.CriteriaCount];
 
     internal int CeilingOf(Symbol s) => _floors is null ? Record.State[s.Slot + RuleSet.SlotCount] : Floor(s);
 

@@ -116,7 +116,6 @@ public sealed class RuleSet
     /// <summary>Criterion ids as UTF-8, by slot, for the fast JSON reader.</summary>
     internal byte[][] Utf8CriterionNames { get; }
 
-
     /// <summary>A criterion domain's words as UTF-8, by ordinal.</summary>
     internal byte[][] Utf8Values(ValueDomain domain) => _utf8Values[domain];
 
