@@ -15,7 +15,7 @@ public sealed class RuleSet
     private const string ResourcePrefix = "Placement.DefaultRules.";
     private static readonly Lazy<RuleSet> Default = new(() => Load(DefaultSources()), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly Dictionary<ValueDomain, byte[][]> _utf8Values;
-    private readonly (Language.Binding.BoundExpr, int[], int[])[] _program;
+    private readonly object _compileLock = new();
     private Action<int[], int[]>? _completeProgram;
 
     internal RuleSet(
@@ -65,9 +65,7 @@ public sealed class RuleSet
         foreach (var d in decisions) InitialState[d.Slot] = InitialState[d.Slot + slotCount] = d.Default.Ordinal;
 
         // Every condition is compiled here, once, into one program over the evaluation state.
-        var program = evaluationOrder.Select(r => (r.Condition, r.TargetSlots, r.TargetValues)).ToArray();
-        Program = Language.Compilation.ConditionCompiler.CompileProgram(program, slotCount);
-        _program = program;
+        Program = Language.Compilation.ConditionCompiler.CompileProgram(ProgramRules(), slotCount);
         CriteriaCount = criteria.Count;
         SymbolsBySlot = new Symbol[slotCount];
         foreach (var symbol in symbols.Values) SymbolsBySlot[symbol.Slot] = symbol;
@@ -205,12 +203,16 @@ public sealed class RuleSet
 
     private Action<int[], int[]> CompileCompleteProgram()
     {
-        lock (_program)
+        lock (_compileLock)
         {
             return _completeProgram ??= Language.Compilation.CompleteProgramCompiler.Compile(
-                _program, CriteriaCount, InitialState[CriteriaCount..SlotCount]);
+                ProgramRules(), CriteriaCount, InitialState[CriteriaCount..SlotCount]);
         }
     }
+
+    /// <summary>Each rule in evaluation order as the compilers take it: condition, target slots and values.</summary>
+    private (Language.Binding.BoundExpr, int[], int[])[] ProgramRules() =>
+        EvaluationOrder.Select(r => (r.Condition, r.TargetSlots, r.TargetValues)).ToArray();
 
     private static string ReadResource(Assembly assembly, string name)
     {

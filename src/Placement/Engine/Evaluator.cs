@@ -21,7 +21,7 @@ internal static class Evaluator
 
         var (state, outcomes) = Record(rules, assessment);
         var n = rules.SlotCount;
-        for (var s = rules.Criteria.Count; s < n; s++)
+        for (var s = rules.CriteriaCount; s < n; s++)
         {
             if (state[s + n] > state[s]) return new Recommendation(rules, assessment, state, outcomes, RecommendationStatus.Provisional);
         }

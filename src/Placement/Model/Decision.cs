@@ -8,13 +8,12 @@ public sealed class Decision : Symbol
     internal Decision(string id, string? label, string? description, IReadOnlyList<Level> levels, Level defaultLevel, SourceLocation location, int slot)
         : base(id, label, description, ValueDomain.Enum(id, levels.Select(l => l.Id).ToArray()), location, slot)
     {
-        Levels = levels;
         LevelArray = levels.ToArray();
         Default = defaultLevel;
     }
 
     /// <summary>The levels, least intensive first.</summary>
-    public IReadOnlyList<Level> Levels { get; }
+    public IReadOnlyList<Level> Levels => LevelArray;
 
     /// <summary>The levels as an array, for the hot path.</summary>
     internal Level[] LevelArray { get; }

@@ -32,6 +32,19 @@ public sealed class MissingDataTests
     }
 
     [Fact]
+    public void LevelAndCeilingByDecision_ReadTheResultAndRejectAnotherRuleSetsDecision()
+    {
+        var rules = TestSupport.Rules;
+        var wm = rules.FindDecision("withdrawal_management")!;
+        var rec = TestSupport.Recommend("withdrawal_substance=alcohol, ciwa_ar=?");
+
+        rec.Level(wm).Id.Should().Be("ambulatory");
+        rec.Ceiling(wm).Id.Should().Be("medically_monitored");
+        var foreign = TestSupport.Load(TestSupport.MiniHeader).RuleSet!.FindDecision("care")!;
+        rec.Invoking(r => r.Ceiling(foreign)).Should().Throw<ArgumentException>().WithMessage("'care' is not a decision of rule set adult-sud-placement*");
+    }
+
+    [Fact]
     public void Recommend_ProvisionalExample_ListsEachMissingAnswerWithWhatItAloneCouldRaise()
     {
         var text = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "rules/examples/provisional.yaml"));
