@@ -26,8 +26,15 @@ public class RecommendBenchmarks
         _levelOfCare = _rules.FindDecision("level_of_care")!;
         _case = new CaseInput
         {
-            Substance = 1, Ciwa = 21, Pawss = 3, Biomedical = 1, Psychiatric = 2, Readiness = 2, Relapse = 3,
-            Home = 1, NightSupport = true,
+            Substance = 1,
+            Ciwa = 21,
+            Pawss = 3,
+            Biomedical = 1,
+            Psychiatric = 2,
+            Readiness = 2,
+            Relapse = 3,
+            Home = 1,
+            NightSupport = true,
         };
         _complete = Assessment.Parse(_case.ToYaml(), _rules);
         _incomplete = _rules.NewAssessment()

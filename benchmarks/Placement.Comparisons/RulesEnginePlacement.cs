@@ -87,7 +87,7 @@ public sealed class RulesEnginePlacement
 
     private int Max(string workflow, params RuleParameter[] inputs)
     {
-        var results = _engine.ExecuteAllRulesAsync(workflow, inputs).GetAwaiter().GetResult();
+        var results = _engine.ExecuteAllRulesAsync(workflow, inputs).AsTask().GetAwaiter().GetResult();
         var max = 0;
         foreach (var r in results)
         {

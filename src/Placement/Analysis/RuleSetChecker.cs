@@ -45,7 +45,7 @@ public static class RuleSetChecker
         {
             var rule = order[i];
             var sat = false;
-            var decided = space.ForEach(rule.Model.Reads, Values, (int[])rules.InitialState.Clone(), n, state =>
+            var decided = ValueSpace.ForEach(rule.Model.Reads, Values, (int[])rules.InitialState.Clone(), n, state =>
             {
                 sat = rule.Evaluate(state) == 2;
                 return !sat;
@@ -82,10 +82,10 @@ public static class RuleSetChecker
             {
                 var other = order[s];
                 if (s == r || !satisfiable[s] || !Covers(other, rule)) continue;
-                if (!Implies(rule, other, space, Values, rules)) continue;
+                if (!Implies(rule, other, Values, rules)) continue;
 
                 // Two equivalent rules cover each other: warn only about the one declared later.
-                if (Covers(rule, other) && Implies(other, rule, space, Values, rules) && rule.DeclarationIndex < other.DeclarationIndex) continue;
+                if (Covers(rule, other) && Implies(other, rule, Values, rules) && rule.DeclarationIndex < other.DeclarationIndex) continue;
                 bag.Warning(DiagnosticCodes.Shadowed, rule.Model.Location,
                     $"rule '{rule.Model.Id}' never changes the result: whenever it fires, rule '{other.Model.Id}' fires too and requires as much or more");
                 break;
@@ -100,11 +100,11 @@ public static class RuleSetChecker
         rule.Model.Actions.All(a => cover.Model.Actions.Any(c => c.Target == a.Target && c.Value >= a.Value));
 
     /// <summary>True when every assessment that makes <paramref name="a"/> true makes <paramref name="b"/> true.</summary>
-    private static bool Implies(CompiledRule a, CompiledRule b, ValueSpace space, Func<Symbol, int[]> values, RuleSet rules)
+    private static bool Implies(CompiledRule a, CompiledRule b, Func<Symbol, int[]> values, RuleSet rules)
     {
         var symbols = a.Model.Reads.Union(b.Model.Reads).ToArray();
         var implies = true;
-        var decided = space.ForEach(symbols, values, (int[])rules.InitialState.Clone(), rules.SlotCount, state =>
+        var decided = ValueSpace.ForEach(symbols, values, (int[])rules.InitialState.Clone(), rules.SlotCount, state =>
         {
             implies = a.Evaluate(state) != 2 || b.Evaluate(state) == 2;
             return implies;

@@ -41,7 +41,7 @@ public static class SafetyVerifier
             foreach (var symbol in nonMonotone[rule])
             {
                 if (monotone.Any(cover => CoveredAfterWorsening(rule, symbol, cover, rules, space))) continue;
-                var found = Search(rule, symbol, rules, space);
+                var found = Search(rule, rules, space);
                 if (found is not null) counterexamples.Add(found);
                 else unresolved.Add($"rule {rule.Model.Id} is not monotone in {symbol.Id}, but no assessment was found where that lowers a decision; review it");
             }
@@ -56,7 +56,7 @@ public static class SafetyVerifier
         var n = rules.SlotCount;
         var reads = rule.Model.Reads;
         var found = new List<Symbol>();
-        space.ForEach(reads, space.Of, (int[])rules.InitialState.Clone(), n, state =>
+        ValueSpace.ForEach(reads, space.Of, (int[])rules.InitialState.Clone(), n, state =>
         {
             if (rule.Evaluate(state) != 2) return true;
             foreach (var s in reads)
@@ -86,7 +86,7 @@ public static class SafetyVerifier
         var n = rules.SlotCount;
         var symbols = rule.Model.Reads.Union(cover.Model.Reads).ToArray();
         var covered = true;
-        var decided = space.ForEach(symbols, space.Of, (int[])rules.InitialState.Clone(), n, state =>
+        var decided = ValueSpace.ForEach(symbols, space.Of, (int[])rules.InitialState.Clone(), n, state =>
         {
             if (rule.Evaluate(state) != 2) return true;
             var current = state[symbol.Slot];
@@ -117,7 +117,7 @@ public static class SafetyVerifier
     }
 
     /// <summary>Searches assessments over the criteria the rule depends on for one where worsening a criterion lowers a decision.</summary>
-    private static Counterexample? Search(CompiledRule rule, Symbol symbol, RuleSet rules, ValueSpace space)
+    private static Counterexample? Search(CompiledRule rule, RuleSet rules, ValueSpace space)
     {
         var support = Support(rule, rules);
         var baseline = new int[rules.Criteria.Count];
@@ -130,7 +130,7 @@ public static class SafetyVerifier
 
         var scratch = new int[2 * rules.SlotCount];
         Counterexample? result = null;
-        space.ForEach(support, space.Of, scratch, rules.SlotCount, state =>
+        ValueSpace.ForEach(support, space.Of, scratch, rules.SlotCount, state =>
         {
             var values = (int[])baseline.Clone();
             foreach (var c in support) values[c.Slot] = state[c.Slot];

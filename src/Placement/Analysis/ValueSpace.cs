@@ -50,7 +50,7 @@ internal sealed class ValueSpace
     /// (each slot set to a single value); stops early when it returns false. Returns false when
     /// there are more than <paramref name="limit"/> combinations (nothing is visited then).
     /// </summary>
-    public bool ForEach(IReadOnlyList<Symbol> symbols, Func<Symbol, int[]> values, int[] state, int slotCount, Func<int[], bool> visit, long limit = 2_000_000)
+    public static bool ForEach(IReadOnlyList<Symbol> symbols, Func<Symbol, int[]> values, int[] state, int slotCount, Func<int[], bool> visit, long limit = 2_000_000)
     {
         long total = 1;
         foreach (var s in symbols)

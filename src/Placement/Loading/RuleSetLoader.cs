@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Placement.Diagnostics;
 using Placement.Engine;
 using Placement.Language.Binding;
-using Placement.Language.Compilation;
 using Placement.Language.Parsing;
 using Placement.Model;
 using Placement.Yaml;
@@ -417,34 +416,34 @@ internal sealed partial class RuleSetLoader
             case "boolean":
                 return ValueDomain.Boolean;
             case "integer" when allowInteger:
-            {
-                if (minNode is null || maxNode is null)
                 {
-                    _diagnostics.Error(DiagnosticCodes.InvalidRange, typeNode.Start, $"integer criterion '{id}' needs both 'min' and 'max'");
-                    return null;
-                }
+                    if (minNode is null || maxNode is null)
+                    {
+                        _diagnostics.Error(DiagnosticCodes.InvalidRange, typeNode.Start, $"integer criterion '{id}' needs both 'min' and 'max'");
+                        return null;
+                    }
 
-                var min = ReadInt(minNode);
-                var max = ReadInt(maxNode);
-                if (min is null || max is null) return null;
-                if (min >= max)
-                {
-                    _diagnostics.Error(DiagnosticCodes.InvalidRange, maxNode.Start, $"'max' ({max}) must be greater than 'min' ({min})");
-                    return null;
-                }
+                    var min = ReadInt(minNode);
+                    var max = ReadInt(maxNode);
+                    if (min is null || max is null) return null;
+                    if (min >= max)
+                    {
+                        _diagnostics.Error(DiagnosticCodes.InvalidRange, maxNode.Start, $"'max' ({max}) must be greater than 'min' ({min})");
+                        return null;
+                    }
 
-                return ValueDomain.Integer(min.Value, max.Value);
-            }
+                    return ValueDomain.Integer(min.Value, max.Value);
+                }
 
             case "integer":
                 _diagnostics.Error(DiagnosticCodes.UnknownType, typeNode.Start,
                     $"facts are boolean or enum; '{id}' cannot be integer (a fact only rises, to the highest value rules set)");
                 return null;
             case "enum":
-            {
-                var values = ReadValues(reader, id, required: true);
-                return values is null ? null : ValueDomain.Enum(id, values);
-            }
+                {
+                    var values = ReadValues(reader, id, required: true);
+                    return values is null ? null : ValueDomain.Enum(id, values);
+                }
 
             default:
                 if (_types.TryGetValue(type, out var named)) return named.Domain;

@@ -36,6 +36,7 @@ public sealed class ValueDomain
     public int Max { get; }
 
     /// <summary>An integer domain from <paramref name="min"/> to <paramref name="max"/> inclusive.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Integer is the rule language's name for the type.")]
     public static ValueDomain Integer(int min, int max) => new(ValueKind.Integer, "integer", Array.Empty<string>(), min, max);
 
     /// <summary>An enum domain of the given words, lowest first.</summary>

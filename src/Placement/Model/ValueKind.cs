@@ -7,6 +7,7 @@ public enum ValueKind
     Boolean,
 
     /// <summary>A whole number within a declared range.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Integer is the rule language's name for the type.")]
     Integer,
 
     /// <summary>One of a list of words, ordered as declared (decisions are enums of their levels).</summary>

@@ -1,7 +1,6 @@
 using Placement.Assessments;
 using Placement.Diagnostics;
 using Placement.Loading;
-using Placement.Model;
 using Placement.Yaml;
 
 namespace Placement.Testing;

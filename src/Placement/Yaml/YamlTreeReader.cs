@@ -83,46 +83,46 @@ internal static class YamlTreeReader
                 diagnostics.Error(DiagnosticCodes.YamlSyntax, At(source, alias.Start), $"unknown YAML alias '*{alias.Value.Value}'");
                 return new YScalar(source, (int)alias.Start.Index, At(source, alias.Start), (int)alias.End.Index, "", ScalarStyle.Plain);
             case SequenceStart seq:
-            {
-                var items = new List<YNode>();
-                while (parser.MoveNext() && parser.Current is not SequenceEnd)
                 {
-                    items.Add(ReadNode(parser, source, anchors, diagnostics, ref last, depth + 1));
-                }
+                    var items = new List<YNode>();
+                    while (parser.MoveNext() && parser.Current is not SequenceEnd)
+                    {
+                        items.Add(ReadNode(parser, source, anchors, diagnostics, ref last, depth + 1));
+                    }
 
-                node = new YSequence(source, (int)seq.Start.Index, At(source, seq.Start), items);
-                Remember(seq.Anchor, node, anchors);
-                return node;
-            }
+                    node = new YSequence(source, (int)seq.Start.Index, At(source, seq.Start), items);
+                    Remember(seq.Anchor, node, anchors);
+                    return node;
+                }
 
             case MappingStart map:
-            {
-                var entries = new List<KeyValuePair<YScalar, YNode>>();
-                var seen = new HashSet<string>(StringComparer.Ordinal);
-                while (parser.MoveNext() && parser.Current is not MappingEnd)
                 {
-                    var key = ReadNode(parser, source, anchors, diagnostics, ref last, depth + 1);
-                    parser.MoveNext();
-                    var value = ReadNode(parser, source, anchors, diagnostics, ref last, depth + 1);
-                    if (key is not YScalar scalarKey)
+                    var entries = new List<KeyValuePair<YScalar, YNode>>();
+                    var seen = new HashSet<string>(StringComparer.Ordinal);
+                    while (parser.MoveNext() && parser.Current is not MappingEnd)
                     {
-                        diagnostics.Error(DiagnosticCodes.WrongNodeKind, key.Start, "a mapping key must be a single value");
-                        continue;
+                        var key = ReadNode(parser, source, anchors, diagnostics, ref last, depth + 1);
+                        parser.MoveNext();
+                        var value = ReadNode(parser, source, anchors, diagnostics, ref last, depth + 1);
+                        if (key is not YScalar scalarKey)
+                        {
+                            diagnostics.Error(DiagnosticCodes.WrongNodeKind, key.Start, "a mapping key must be a single value");
+                            continue;
+                        }
+
+                        if (!seen.Add(scalarKey.Value))
+                        {
+                            diagnostics.Error(DiagnosticCodes.DuplicateKey, scalarKey.Start, $"duplicate key '{scalarKey.Value}' in this mapping");
+                            continue;
+                        }
+
+                        entries.Add(new KeyValuePair<YScalar, YNode>(scalarKey, value));
                     }
 
-                    if (!seen.Add(scalarKey.Value))
-                    {
-                        diagnostics.Error(DiagnosticCodes.DuplicateKey, scalarKey.Start, $"duplicate key '{scalarKey.Value}' in this mapping");
-                        continue;
-                    }
-
-                    entries.Add(new KeyValuePair<YScalar, YNode>(scalarKey, value));
+                    node = new YMapping(source, (int)map.Start.Index, At(source, map.Start), entries);
+                    Remember(map.Anchor, node, anchors);
+                    return node;
                 }
-
-                node = new YMapping(source, (int)map.Start.Index, At(source, map.Start), entries);
-                Remember(map.Anchor, node, anchors);
-                return node;
-            }
 
             default:
                 throw new InvalidOperationException("unexpected YAML event");

@@ -53,26 +53,26 @@ internal sealed class ConditionBinder
             case NameExpr name:
                 return BindName(name);
             case NotExpr not:
-            {
-                var operand = ExpectBoolean(Bind(not.Operand), not.Operand, "not");
-                return operand is null ? null : new BoundNot(operand, not);
-            }
+                {
+                    var operand = ExpectBoolean(Bind(not.Operand), not.Operand, "not");
+                    return operand is null ? null : new BoundNot(operand, not);
+                }
 
             case BinaryExpr { Operator: BinaryOperator.And or BinaryOperator.Or } logical:
-            {
-                var word = logical.Operator == BinaryOperator.And ? "and" : "or";
-                var left = ExpectBoolean(Bind(logical.Left), logical.Left, word);
-                var right = ExpectBoolean(Bind(logical.Right), logical.Right, word);
-                return left is null || right is null ? null : new BoundLogical(logical.Operator == BinaryOperator.And, left, right, logical);
-            }
+                {
+                    var word = logical.Operator == BinaryOperator.And ? "and" : "or";
+                    var left = ExpectBoolean(Bind(logical.Left), logical.Left, word);
+                    var right = ExpectBoolean(Bind(logical.Right), logical.Right, word);
+                    return left is null || right is null ? null : new BoundLogical(logical.Operator == BinaryOperator.And, left, right, logical);
+                }
 
             case BinaryExpr { Operator: BinaryOperator.Add or BinaryOperator.Subtract } arithmetic:
-            {
-                var word = arithmetic.Operator == BinaryOperator.Add ? "+" : "-";
-                var left = ExpectInteger(Bind(arithmetic.Left), arithmetic.Left, word);
-                var right = ExpectInteger(Bind(arithmetic.Right), arithmetic.Right, word);
-                return left is null || right is null ? null : new BoundArithmetic(arithmetic.Operator == BinaryOperator.Add, left, right, arithmetic);
-            }
+                {
+                    var word = arithmetic.Operator == BinaryOperator.Add ? "+" : "-";
+                    var left = ExpectInteger(Bind(arithmetic.Left), arithmetic.Left, word);
+                    var right = ExpectInteger(Bind(arithmetic.Right), arithmetic.Right, word);
+                    return left is null || right is null ? null : new BoundArithmetic(arithmetic.Operator == BinaryOperator.Add, left, right, arithmetic);
+                }
 
             case BinaryExpr comparison:
                 return BindComparison(comparison);
@@ -217,24 +217,24 @@ internal sealed class ConditionBinder
             case "count":
             case "min":
             case "max":
-            {
-                if (call.Arguments.Count == 0)
                 {
-                    Report(DiagnosticCodes.InvalidCall, call.Start, $"{name}(...) needs at least one argument", null);
-                    return null;
-                }
+                    if (call.Arguments.Count == 0)
+                    {
+                        Report(DiagnosticCodes.InvalidCall, call.Start, $"{name}(...) needs at least one argument", null);
+                        return null;
+                    }
 
-                var args = new List<BoundExpr>();
-                foreach (var a in call.Arguments)
-                {
-                    var bound = name == "count" ? ExpectBoolean(Bind(a), a, "count(...)") : ExpectInteger(Bind(a), a, name + "(...)");
-                    if (bound is not null) args.Add(bound);
-                }
+                    var args = new List<BoundExpr>();
+                    foreach (var a in call.Arguments)
+                    {
+                        var bound = name == "count" ? ExpectBoolean(Bind(a), a, "count(...)") : ExpectInteger(Bind(a), a, name + "(...)");
+                        if (bound is not null) args.Add(bound);
+                    }
 
-                if (args.Count != call.Arguments.Count) return null;
-                var kind = name switch { "count" => AggregateKind.Count, "min" => AggregateKind.Min, _ => AggregateKind.Max };
-                return new BoundAggregate(kind, args, call);
-            }
+                    if (args.Count != call.Arguments.Count) return null;
+                    var kind = name switch { "count" => AggregateKind.Count, "min" => AggregateKind.Min, _ => AggregateKind.Max };
+                    return new BoundAggregate(kind, args, call);
+                }
 
             default:
                 var suggestion = Suggestions.Closest(name, Functions);
