@@ -49,8 +49,8 @@ internal static class JsonRenderer
             foreach (var f in rec.Facts.Values)
             {
                 w.WriteStartObject(f.Fact.Id);
-                w.WriteString("floor", f.Floor);
-                w.WriteString("ceiling", f.Ceiling);
+                WriteValue(w, "floor", f.Fact.Domain, f.Floor);
+                WriteValue(w, "ceiling", f.Fact.Domain, f.Ceiling);
                 w.WriteStartArray("because");
                 foreach (var reason in f.Because) WriteReason(w, reason);
                 w.WriteEndArray();
@@ -80,6 +80,23 @@ internal static class JsonRenderer
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>A value in its JSON type: booleans as true/false, integers as numbers, enum words as strings.</summary>
+    internal static void WriteValue(Utf8JsonWriter w, string name, Model.ValueDomain domain, string formatted)
+    {
+        switch (domain.Kind)
+        {
+            case Model.ValueKind.Boolean:
+                w.WriteBoolean(name, formatted == "true");
+                break;
+            case Model.ValueKind.Integer:
+                w.WriteNumber(name, int.Parse(formatted, System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            default:
+                w.WriteString(name, formatted);
+                break;
+        }
     }
 
     private static void WriteReason(Utf8JsonWriter w, Reason reason)
