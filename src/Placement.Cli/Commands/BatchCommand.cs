@@ -205,47 +205,11 @@ internal static class BatchCommand
             if (rec.Status == RecommendationStatus.Provisional) chunk.Provisional++;
             else chunk.Recommended++;
             json.Reset(chunk.Output);
-            Write(json, rec, line, explain);
+            Placement.Explanations.BatchResultJson.Write(json, rec, line, explain);
             json.Flush();
             chunk.Output.Write("\n"u8);
         }
 
         return chunk;
-    }
-
-    private static void Write(Utf8JsonWriter w, Recommendation rec, int line, bool explain)
-    {
-        w.WriteStartObject();
-        w.WriteNumber("line", line);
-        if (explain)
-        {
-            w.WritePropertyName("recommendation");
-            w.WriteRawValue(rec.Explain().ToJson(indented: false), skipInputValidation: true);
-            w.WriteEndObject();
-            return;
-        }
-
-        w.WriteString("status", rec.Status == RecommendationStatus.Provisional ? "provisional" : "recommended");
-        w.WriteStartObject("decisions");
-        foreach (var d in rec.RuleSet.Decisions)
-        {
-            w.WriteStartObject(d.Id);
-            w.WriteString("level", rec.Level(d).Id);
-            w.WriteString("ceiling", rec.Ceiling(d).Id);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
-        w.WriteStartArray("firedRules");
-        foreach (var id in rec.FiredRules) w.WriteStringValue(id);
-        w.WriteEndArray();
-        w.WriteStartArray("missing");
-        if (rec.Status == RecommendationStatus.Provisional)
-        {
-            foreach (var m in rec.Missing) w.WriteStringValue(m.Criterion.Id);
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Placement.Diagnostics;
 
 namespace Placement.Cli.Commands;
@@ -15,26 +13,6 @@ internal static class DiagnosticOutput
             return;
         }
 
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartArray();
-            foreach (var d in diagnostics)
-            {
-                w.WriteStartObject();
-                w.WriteString("code", d.Code);
-                w.WriteString("severity", d.IsError ? "error" : "warning");
-                w.WriteString("message", d.Message);
-                w.WriteString("file", d.File);
-                w.WriteNumber("line", d.Line);
-                w.WriteNumber("column", d.Column);
-                if (d.Suggestion is not null) w.WriteString("suggestion", d.Suggestion);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }
-
-        writer.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        writer.WriteLine(DiagnosticJson.ToJson(diagnostics));
     }
 }

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Placement.Model;
+
+namespace Placement.Explanations;
+
+/// <summary>
+/// One line of batch output as JSON (see schemas/batch-line.schema.json): the input line number and
+/// either a summary (status, each decision's level and ceiling, fired rules, missing criteria) or
+/// the full explanation under <c>recommendation</c>.
+/// </summary>
+public static class BatchResultJson
+{
+    /// <summary>Writes one result object.</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="recommendation">The recommendation for the line.</param>
+    /// <param name="line">The 1-based input line number.</param>
+    /// <param name="explain">True for the full explanation, false for the summary.</param>
+    public static void Write(Utf8JsonWriter writer, Recommendation recommendation, int line, bool explain)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(recommendation);
+        var rec = recommendation;
+        writer.WriteStartObject();
+        writer.WriteNumber("line", line);
+        if (explain)
+        {
+            writer.WritePropertyName("recommendation");
+            writer.WriteRawValue(rec.Explain().ToJson(indented: false), skipInputValidation: true);
+            writer.WriteEndObject();
+            return;
+        }
+
+        writer.WriteString("status", LevelText.Status(rec.Status));
+        writer.WriteStartObject("decisions");
+        foreach (Decision d in rec.RuleSet.Decisions)
+        {
+            writer.WriteStartObject(d.Id);
+            writer.WriteString("level", rec.Level(d).Id);
+            writer.WriteString("ceiling", rec.Ceiling(d).Id);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartArray("firedRules");
+        foreach (var id in rec.FiredRules) writer.WriteStringValue(id);
+        writer.WriteEndArray();
+        writer.WriteStartArray("missing");
+        if (rec.Status == RecommendationStatus.Provisional)
+        {
+            foreach (var m in rec.Missing) writer.WriteStringValue(m.Criterion.Id);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}
