@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Placement.Explanations;
 
 namespace Placement.Benchmarks;
 

@@ -1,5 +1,6 @@
 using Placement.Assessments;
 using Placement.Diagnostics;
+using Placement.Engine;
 
 namespace Placement;
 
@@ -9,13 +10,11 @@ namespace Placement;
 /// </summary>
 public sealed class Assessment
 {
-    internal const int Unknown = int.MinValue;
-
     internal Assessment(RuleSet ruleSet, int[] values)
     {
         RuleSet = ruleSet;
         Values = values;
-        IsComplete = Array.IndexOf(values, Unknown) < 0;
+        IsComplete = Array.IndexOf(values, CompiledRuleSet.Unknown) < 0;
     }
 
     /// <summary>The rule set whose criteria this assessment answers.</summary>
@@ -24,7 +23,7 @@ public sealed class Assessment
     /// <summary>True when every criterion was given: the recommendation can then never be provisional.</summary>
     public bool IsComplete { get; }
 
-    /// <summary>One value per criterion in declaration order; <see cref="Unknown"/> when not given.</summary>
+    /// <summary>One value per criterion in declaration order; <see cref="CompiledRuleSet.Unknown"/> when not given.</summary>
     internal int[] Values { get; }
 
     /// <summary>
@@ -45,7 +44,8 @@ public sealed class Assessment
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(ruleSet);
-        return AssessmentReader.Read(text, ruleSet, fileName ?? "assessment");
+        var (values, diagnostics) = AssessmentReader.Read(text, ruleSet.Compiled, fileName ?? "assessment");
+        return new AssessmentParseResult(values is null ? null : new Assessment(ruleSet, values), diagnostics);
     }
 
     /// <summary>
@@ -57,28 +57,28 @@ public sealed class Assessment
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         var errors = new List<Diagnostic>();
-        var assessment = AssessmentJsonReader.Read(utf8Json, ruleSet, fileName ?? "assessment", line, errors);
-        return new AssessmentParseResult(assessment, errors);
+        var values = AssessmentJsonReader.Read(utf8Json, ruleSet.Compiled, fileName ?? "assessment", line, errors);
+        return new AssessmentParseResult(values is null ? null : new Assessment(ruleSet, values), errors);
     }
 
     /// <summary>Whether the criterion was given.</summary>
-    public bool IsKnown(string criterionId) => Values[Index(criterionId)] != Unknown;
+    public bool IsKnown(string criterionId) => Values[Index(criterionId)] != CompiledRuleSet.Unknown;
 
     /// <summary>The given value as written (a word, true/false, or digits), or null when unknown.</summary>
     public string? Get(string criterionId)
     {
         var i = Index(criterionId);
-        return Values[i] == Unknown ? null : RuleSet.Criteria[i].Domain.Format(Values[i]);
+        return Values[i] == CompiledRuleSet.Unknown ? null : RuleSet.Criteria[i].Domain.Format(Values[i]);
     }
 
     /// <summary>The criteria that were given, with their values, in declaration order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Known() =>
-        RuleSet.Criteria.Where(c => Values[c.Slot] != Unknown)
+        RuleSet.Criteria.Where(c => Values[c.Slot] != CompiledRuleSet.Unknown)
             .Select(c => new KeyValuePair<string, string>(c.Id, c.Domain.Format(Values[c.Slot])))
             .ToArray();
 
     private int Index(string criterionId) =>
-        RuleSet.CriteriaById.TryGetValue(criterionId, out var c)
+        RuleSet.Compiled.CriteriaById.TryGetValue(criterionId, out var c)
             ? c.Slot
-            : throw new ArgumentException($"'{criterionId}' is not a criterion of rule set {RuleSet.Id}{Suggestions.DidYouMean(Suggestions.Closest(criterionId, RuleSet.CriteriaById.Keys))}", nameof(criterionId));
+            : throw new ArgumentException($"'{criterionId}' is not a criterion of rule set {RuleSet.Id}{Suggestions.DidYouMean(Suggestions.Closest(criterionId, RuleSet.Compiled.CriteriaById.Keys))}", nameof(criterionId));
 }

@@ -1,4 +1,5 @@
 using Placement.Assessments;
+using Placement.Engine;
 using Placement.Model;
 
 namespace Placement;
@@ -16,7 +17,7 @@ public sealed class AssessmentBuilder
     {
         _ruleSet = ruleSet;
         _values = new int[ruleSet.Criteria.Count];
-        Array.Fill(_values, Assessment.Unknown);
+        Array.Fill(_values, CompiledRuleSet.Unknown);
     }
 
     /// <summary>Sets an integer criterion.</summary>
@@ -61,7 +62,7 @@ public sealed class AssessmentBuilder
     /// <summary>Marks a criterion unknown (the default for every criterion).</summary>
     public AssessmentBuilder Unknown(string criterionId)
     {
-        _values[Find(criterionId).Slot] = Assessment.Unknown;
+        _values[Find(criterionId).Slot] = CompiledRuleSet.Unknown;
         return this;
     }
 
@@ -71,8 +72,8 @@ public sealed class AssessmentBuilder
     private Criterion Find(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        if (_ruleSet.CriteriaById.TryGetValue(id, out var c)) return c;
-        var suggestion = Diagnostics.Suggestions.Closest(id, _ruleSet.CriteriaById.Keys);
+        if (_ruleSet.Compiled.CriteriaById.TryGetValue(id, out var c)) return c;
+        var suggestion = Diagnostics.Suggestions.Closest(id, _ruleSet.Compiled.CriteriaById.Keys);
         throw new ArgumentException($"'{id}' is not a criterion of rule set {_ruleSet.Id}{Diagnostics.Suggestions.DidYouMean(suggestion)}", nameof(id));
     }
 

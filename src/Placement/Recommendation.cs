@@ -1,36 +1,25 @@
 using Placement.Engine;
-using Placement.Explanations;
 using Placement.Model;
 
 namespace Placement;
 
 /// <summary>
 /// The result of <see cref="RuleSet.Recommend"/>: the level for each decision with its reasons,
-/// the derived facts, what is still missing and notes. Immutable; everything beyond the status
-/// is computed on first use from the evaluation record, so callers who want only the level pay
-/// only for the evaluation.
+/// the derived facts, what is still missing and notes. Immutable; it wraps the engine's evaluation
+/// record and builds everything beyond the status on first use, so callers who want only the
+/// level pay only for the evaluation. Its explanation is <c>Explain()</c> in
+/// <c>Placement.Explanations</c>.
 /// </summary>
 public sealed class Recommendation
 {
-    private readonly int[]? _floors;
-    private EvaluationRecord? _record;
     private Details? _details;
 
-    internal Recommendation(RuleSet ruleSet, Assessment assessment, int[] state, byte[] outcomes, RecommendationStatus status)
+    internal Recommendation(RuleSet ruleSet, Assessment assessment, EvaluationRecord record)
     {
         RuleSet = ruleSet;
         Assessment = assessment;
-        _record = new EvaluationRecord(state, outcomes);
-        Status = status;
-    }
-
-    /// <summary>For a complete assessment: only the floors of facts and decisions; the record comes on demand.</summary>
-    internal Recommendation(RuleSet ruleSet, Assessment assessment, int[] floors)
-    {
-        RuleSet = ruleSet;
-        Assessment = assessment;
-        _floors = floors;
-        Status = RecommendationStatus.Recommended;
+        Record = record;
+        Status = record.IsUndetermined ? RecommendationStatus.Provisional : RecommendationStatus.Recommended;
     }
 
     /// <summary>The rule set that made it (see its id, version and sha256).</summary>
@@ -49,27 +38,24 @@ public sealed class Recommendation
     public IReadOnlyDictionary<string, FactResult> Facts => Lazy.Facts ??= BuildFacts();
 
     /// <summary>Ids of the rules that fired, in evaluation order.</summary>
-    public IReadOnlyList<string> FiredRules => RulesWith(RuleOutcome.Fired);
+    public IReadOnlyList<string> FiredRules => RulesWith(RuleOutcomeCode.Fired);
 
     /// <summary>Ids of the rules that may fire once missing information is known, in evaluation order.</summary>
-    public IReadOnlyList<string> MayFireRules => RulesWith(RuleOutcome.MayFire);
+    public IReadOnlyList<string> MayFireRules => RulesWith(RuleOutcomeCode.MayFire);
 
     /// <summary>The unknown criteria that could change the result, in declaration order.</summary>
-    public IReadOnlyList<MissingCriterion> Missing => Lazy.Missing ??= MissingInformation.Find(this);
+    public IReadOnlyList<MissingCriterion> Missing => Lazy.Missing ??= MissingInformation.Find(Record)
+        .Select(m => new MissingCriterion(m.Criterion, m.CouldRaise, m.Rules))
+        .ToArray();
 
     /// <summary>Notes of the rules that fired, in declaration order.</summary>
     public IReadOnlyList<string> Notes => Lazy.Notes ??= BuildNotes();
 
-    /// <summary>The evaluation record's state (floors then ceilings), computed on first use for complete assessments.</summary>
-    internal int[] State => Record.State;
+    /// <summary>The engine's evaluation record this recommendation wraps.</summary>
+    internal EvaluationRecord Record { get; }
 
     // Caches of what is built on demand, kept out of the object Recommend allocates.
     private Details Lazy => _details ??= new Details();
-
-    // A reference, so publishing it is atomic: threads racing here compute identical records.
-    private EvaluationRecord Record => _record ??= EvaluationRecord.Of(Evaluator.Record(RuleSet, Assessment));
-
-    internal int SlotCount => RuleSet.SlotCount;
 
     /// <summary>The recommended level of a decision, read straight from the evaluation (no explanation is built).</summary>
     public Level Level(string decisionId) => Level(
@@ -78,133 +64,103 @@ public sealed class Recommendation
     /// <summary>The recommended level of a decision of this rule set; the cheapest way to get it.</summary>
     public Level Level(Decision decision)
     {
-        ArgumentNullException.ThrowIfNull(decision);
-        var bySlot = RuleSet.SymbolsBySlot;
-        if ((uint)decision.Slot >= (uint)bySlot.Length || !ReferenceEquals(bySlot[decision.Slot], decision))
-        {
-            throw new ArgumentException($"'{decision.Id}' is not a decision of rule set {RuleSet.Id}", nameof(decision));
-        }
-
-        return decision.LevelArray[FloorAt(decision.Slot)];
+        CheckOwn(decision);
+        return decision.LevelArray[Record.Floor(decision)];
     }
 
     /// <summary>The highest level a decision could reach once missing information is known (the level itself when final).</summary>
     public Level Ceiling(Decision decision)
     {
-        Level(decision); // checks that the decision is this rule set's
-        return decision.LevelArray[CeilingOf(decision)];
+        CheckOwn(decision);
+        return decision.LevelArray[Record.Ceiling(decision)];
     }
 
     /// <summary>What happened to a rule.</summary>
     public RuleOutcome OutcomeOf(string ruleId)
     {
-        var order = RuleSet.EvaluationOrder;
+        var order = RuleSet.Compiled.EvaluationOrder;
         for (var i = 0; i < order.Length; i++)
         {
-            if (order[i].Model.Id == ruleId) return Outcome(i);
+            if (order[i].Model.Id == ruleId) return (RuleOutcome)Record.Outcome(i);
         }
 
         throw new ArgumentException($"'{ruleId}' is not a rule of rule set {RuleSet.Id}", nameof(ruleId));
     }
 
-    /// <summary>The explanation: reasons with values, why not higher, facts, what is missing, notes.</summary>
-    public Explanation Explain() => new(this);
-
-    internal RuleOutcome Outcome(int evaluationIndex) => (RuleOutcome)Record.Outcomes[evaluationIndex];
-
-    internal int Floor(Symbol s) => _floors is not null && s is Criterion ? Assessment.Values[s.Slot] : FloorAt(s.Slot);
-
-    /// <summary>The floor of a slot; for complete assessments, facts and decisions come from the fast path's floors.</summary>
-    private int FloorAt(int slot) => _floors is null ? Record.State[slot] : _floors[slot - RuleSet.CriteriaCount];
-
-    internal int CeilingOf(Symbol s) => _floors is null ? Record.State[s.Slot + RuleSet.SlotCount] : Floor(s);
-
-    /// <summary>A symbol's value for texts: a word, a number, "unknown", or "x to y" while undecided.</summary>
-    internal string Describe(Symbol s)
+    private void CheckOwn(Decision decision)
     {
-        if (s is Criterion && Assessment.Values[s.Slot] == Assessment.Unknown) return "unknown";
-        var lo = Floor(s);
-        var hi = CeilingOf(s);
-        return lo == hi ? s.Domain.Format(lo) : $"{s.Domain.Format(lo)} to {s.Domain.Format(hi)}";
+        ArgumentNullException.ThrowIfNull(decision);
+        var bySlot = RuleSet.Compiled.SymbolsBySlot;
+        if ((uint)decision.Slot >= (uint)bySlot.Length || !ReferenceEquals(bySlot[decision.Slot], decision))
+        {
+            throw new ArgumentException($"'{decision.Id}' is not a decision of rule set {RuleSet.Id}", nameof(decision));
+        }
     }
 
-    internal string RenderReason(CompiledRule rule) =>
-        rule.Because?.Render(Describe) ?? rule.Model.Title ?? rule.Model.Id;
-
-    private IReadOnlyList<string> RulesWith(RuleOutcome outcome)
+    private List<string> RulesWith(RuleOutcomeCode outcome)
     {
         var ids = new List<string>();
-        var order = RuleSet.EvaluationOrder;
+        var order = RuleSet.Compiled.EvaluationOrder;
         for (var i = 0; i < order.Length; i++)
         {
-            if (Outcome(i) == outcome) ids.Add(order[i].Model.Id);
+            if (Record.Outcome(i) == outcome) ids.Add(order[i].Model.Id);
         }
 
         return ids;
     }
 
-    private IReadOnlyDictionary<string, DecisionResult> BuildDecisions()
+    private Dictionary<string, DecisionResult> BuildDecisions()
     {
         var result = new Dictionary<string, DecisionResult>(StringComparer.Ordinal);
         foreach (var decision in RuleSet.Decisions)
         {
-            var level = decision.Levels[Floor(decision)];
-            result[decision.Id] = new DecisionResult(decision, level, decision.Levels[CeilingOf(decision)], ReasonsFor(decision, level.Ordinal));
+            var level = decision.Levels[Record.Floor(decision)];
+            result[decision.Id] = new DecisionResult(decision, level, decision.Levels[Record.Ceiling(decision)], ReasonsFor(decision, level.Ordinal));
         }
 
         return result;
     }
 
-    private IReadOnlyDictionary<string, FactResult> BuildFacts()
+    private Dictionary<string, FactResult> BuildFacts()
     {
         var result = new Dictionary<string, FactResult>(StringComparer.Ordinal);
         foreach (var fact in RuleSet.Facts)
         {
-            var floor = Floor(fact);
-            result[fact.Id] = new FactResult(fact, fact.Domain.Format(floor), fact.Domain.Format(CeilingOf(fact)), ReasonsFor(fact, floor));
+            var floor = Record.Floor(fact);
+            result[fact.Id] = new FactResult(fact, fact.Domain.Format(floor), fact.Domain.Format(Record.Ceiling(fact)), ReasonsFor(fact, floor));
         }
 
         return result;
     }
 
     /// <summary>The fired rules that raised <paramref name="target"/> to exactly <paramref name="value"/>, in declaration order.</summary>
-    private IReadOnlyList<Reason> ReasonsFor(Symbol target, int value)
+    private Reason[] ReasonsFor(Symbol target, int value)
     {
         var reasons = new List<(int Order, Reason Reason)>();
-        var order = RuleSet.EvaluationOrder;
+        var order = RuleSet.Compiled.EvaluationOrder;
         for (var i = 0; i < order.Length; i++)
         {
-            if (Outcome(i) != RuleOutcome.Fired) continue;
+            if (Record.Outcome(i) != RuleOutcomeCode.Fired) continue;
             var rule = order[i];
             if (rule.Model.Actions.Any(a => a.Target == target && a.Value == value))
             {
-                reasons.Add((rule.DeclarationIndex, new Reason(rule.Model.Id, rule.Model.Title, RenderReason(rule), rule.Model.Source)));
+                reasons.Add((rule.DeclarationIndex, new Reason(rule.Model.Id, rule.Model.Title, Record.RenderReason(rule), rule.Model.Source)));
             }
         }
 
         return reasons.OrderBy(r => r.Order).Select(r => r.Reason).ToArray();
     }
 
-    private IReadOnlyList<string> BuildNotes()
+    private string[] BuildNotes()
     {
         var notes = new List<(int Order, string Text)>();
-        var order = RuleSet.EvaluationOrder;
+        var order = RuleSet.Compiled.EvaluationOrder;
         for (var i = 0; i < order.Length; i++)
         {
-            if (Outcome(i) == RuleOutcome.Fired && order[i].Note is { } note) notes.Add((order[i].DeclarationIndex, note.Render(Describe)));
+            if (Record.Outcome(i) == RuleOutcomeCode.Fired && order[i].Note is { } note) notes.Add((order[i].DeclarationIndex, note.Render(Record.Describe)));
         }
 
         return notes.OrderBy(n => n.Order).Select(n => n.Text).ToArray();
-    }
-
-    /// <summary>Floors and ceilings of every slot, and every rule's outcome.</summary>
-    private sealed class EvaluationRecord(int[] state, byte[] outcomes)
-    {
-        public int[] State { get; } = state;
-
-        public byte[] Outcomes { get; } = outcomes;
-
-        public static EvaluationRecord Of((int[] State, byte[] Outcomes) record) => new(record.State, record.Outcomes);
     }
 
     /// <summary>What is built on first use; racing threads build equal values.</summary>

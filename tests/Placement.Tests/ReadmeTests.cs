@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using Placement.Explanations;
 
 namespace Placement.Tests;
 
@@ -14,6 +15,17 @@ public sealed partial class ReadmeTests
         var block = CodeBlock("csharp").Where(l => !l.StartsWith("using ", StringComparison.Ordinal)).ToArray();
 
         block.Should().Equal(ExampleRegion(), "README.md's C# example must be the code in RunReadmeExample");
+    }
+
+    [Fact]
+    public void ReadmeExample_NamesEveryNamespaceItNeeds()
+    {
+        var usings = CodeBlock("csharp").Where(l => l.StartsWith("using ", StringComparison.Ordinal))
+            .Select(l => l.Split("//")[0].Trim()).ToArray();
+        var thisFile = File.ReadAllLines(ThisFile()).Where(l => l.StartsWith("using Placement", StringComparison.Ordinal));
+
+        usings.Should().Contain("using Placement;");
+        usings.Should().Contain(thisFile, "the README's example must compile with the usings it shows");
     }
 
     [Fact]
@@ -72,6 +84,8 @@ public sealed partial class ReadmeTests
         Console.WriteLine(recommendation.Explain().ToText());             // why, why not higher, what is missing
         #endregion
     }
+
+    private static string ThisFile([CallerFilePath] string path = "") => path;
 
     private static string[] ExampleRegion([CallerFilePath] string path = "")
     {

@@ -1,3 +1,4 @@
+using Placement.Explanations;
 using Placement.Model;
 
 namespace Placement.Tests;

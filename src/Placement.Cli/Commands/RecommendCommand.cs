@@ -1,3 +1,5 @@
+using Placement.Explanations;
+
 namespace Placement.Cli.Commands;
 
 /// <summary><c>placement recommend</c>: one assessment in, a recommendation with its explanation out.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Placement.Explanations;
 using Placement.Testing;
 
 namespace Placement.Cli.Commands;

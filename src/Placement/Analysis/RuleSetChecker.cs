@@ -19,8 +19,8 @@ public static class RuleSetChecker
         ArgumentNullException.ThrowIfNull(rules);
         var bag = new DiagnosticBag();
         var space = new ValueSpace(rules);
-        var n = rules.SlotCount;
-        var order = rules.EvaluationOrder;
+        var n = rules.Compiled.SlotCount;
+        var order = rules.Compiled.EvaluationOrder;
 
         var read = order.SelectMany(r => r.Model.Reads).ToHashSet();
         foreach (var c in rules.Criteria.Where(c => !read.Contains(c)))
@@ -45,7 +45,7 @@ public static class RuleSetChecker
         {
             var rule = order[i];
             var sat = false;
-            var decided = ValueSpace.ForEach(rule.Model.Reads, Values, (int[])rules.InitialState.Clone(), n, state =>
+            var decided = ValueSpace.ForEach(rule.Model.Reads, Values, (int[])rules.Compiled.InitialState.Clone(), n, state =>
             {
                 sat = rule.Evaluate(state) == 2;
                 return !sat;
@@ -104,7 +104,7 @@ public static class RuleSetChecker
     {
         var symbols = a.Model.Reads.Union(b.Model.Reads).ToArray();
         var implies = true;
-        var decided = ValueSpace.ForEach(symbols, values, (int[])rules.InitialState.Clone(), rules.SlotCount, state =>
+        var decided = ValueSpace.ForEach(symbols, values, (int[])rules.Compiled.InitialState.Clone(), rules.Compiled.SlotCount, state =>
         {
             implies = a.Evaluate(state) != 2 || b.Evaluate(state) == 2;
             return implies;

@@ -27,13 +27,13 @@ public static class SafetyVerifier
     {
         ArgumentNullException.ThrowIfNull(rules);
         var space = new ValueSpace(rules);
-        var n = rules.SlotCount;
+        var n = rules.Compiled.SlotCount;
         var verified = rules.Criteria.Where(c => c.Risk != RiskDirection.None).Select(c => c.Id).ToArray();
         var skipped = rules.Criteria.Where(c => c.Risk == RiskDirection.None).Select(c => c.Id).ToArray();
         var counterexamples = new List<Counterexample>();
         var unresolved = new List<string>();
 
-        var acting = rules.EvaluationOrder.Where(r => r.Model.Actions.Count > 0).ToArray();
+        var acting = rules.Compiled.EvaluationOrder.Where(r => r.Model.Actions.Count > 0).ToArray();
         var nonMonotone = acting.ToDictionary(r => r, r => NonMonotoneIn(r, rules, space).ToList());
         var monotone = acting.Where(r => nonMonotone[r].Count == 0).ToArray();
         foreach (var rule in acting)
@@ -53,10 +53,10 @@ public static class SafetyVerifier
     /// <summary>The symbols (risk criteria, facts, decisions) in which the rule's condition is not monotone.</summary>
     private static IEnumerable<Symbol> NonMonotoneIn(CompiledRule rule, RuleSet rules, ValueSpace space)
     {
-        var n = rules.SlotCount;
+        var n = rules.Compiled.SlotCount;
         var reads = rule.Model.Reads;
         var found = new List<Symbol>();
-        ValueSpace.ForEach(reads, space.Of, (int[])rules.InitialState.Clone(), n, state =>
+        ValueSpace.ForEach(reads, space.Of, (int[])rules.Compiled.InitialState.Clone(), n, state =>
         {
             if (rule.Evaluate(state) != 2) return true;
             foreach (var s in reads)
@@ -83,10 +83,10 @@ public static class SafetyVerifier
     private static bool CoveredAfterWorsening(CompiledRule rule, Symbol symbol, CompiledRule cover, RuleSet rules, ValueSpace space)
     {
         if (cover == rule || !rule.Model.Actions.All(a => cover.Model.Actions.Any(c => c.Target == a.Target && c.Value >= a.Value))) return false;
-        var n = rules.SlotCount;
+        var n = rules.Compiled.SlotCount;
         var symbols = rule.Model.Reads.Union(cover.Model.Reads).ToArray();
         var covered = true;
-        var decided = ValueSpace.ForEach(symbols, space.Of, (int[])rules.InitialState.Clone(), n, state =>
+        var decided = ValueSpace.ForEach(symbols, space.Of, (int[])rules.Compiled.InitialState.Clone(), n, state =>
         {
             if (rule.Evaluate(state) != 2) return true;
             var current = state[symbol.Slot];
@@ -128,9 +128,9 @@ public static class SafetyVerifier
             baseline[c.Slot] = c.Risk == RiskDirection.Decreasing ? values[^1] : values[0];
         }
 
-        var scratch = new int[2 * rules.SlotCount];
+        var scratch = new int[2 * rules.Compiled.SlotCount];
         Counterexample? result = null;
-        ValueSpace.ForEach(support, space.Of, scratch, rules.SlotCount, state =>
+        ValueSpace.ForEach(support, space.Of, scratch, rules.Compiled.SlotCount, state =>
         {
             var values = (int[])baseline.Clone();
             foreach (var c in support) values[c.Slot] = state[c.Slot];
@@ -145,10 +145,10 @@ public static class SafetyVerifier
                 var after = rules.Recommend(new Assessment(rules, changed));
                 foreach (var d in rules.Decisions)
                 {
-                    if (after.Floor(d) >= before.Floor(d)) continue;
+                    if (after.Record.Floor(d) >= before.Record.Floor(d)) continue;
                     result = new Counterexample(
                         c.Id, c.Domain.Format(values[c.Slot]), c.Domain.Format(worse.Value), d.Id,
-                        d.Levels[before.Floor(d)].Id, d.Levels[after.Floor(d)].Id,
+                        d.Levels[before.Record.Floor(d)].Id, d.Levels[after.Record.Floor(d)].Id,
                         new Assessment(rules, values).Known(), rule.Model.Id);
                     return false;
                 }
@@ -175,7 +175,7 @@ public static class SafetyVerifier
                 continue;
             }
 
-            foreach (var writer in rules.EvaluationOrder.Where(r => r.Model.Actions.Any(a => a.Target == s)))
+            foreach (var writer in rules.Compiled.EvaluationOrder.Where(r => r.Model.Actions.Any(a => a.Target == s)))
             {
                 foreach (var read in writer.Model.Reads) pending.Push(read);
             }

@@ -16,8 +16,8 @@ internal sealed class ValueSpace
     public ValueSpace(RuleSet rules)
     {
         var thresholds = new Dictionary<Symbol, SortedSet<int>>();
-        foreach (var rule in rules.EvaluationOrder) CollectThresholds(rule.Condition, thresholds);
-        foreach (var symbol in rules.Symbols.Values)
+        foreach (var rule in rules.Compiled.EvaluationOrder) CollectThresholds(rule.Condition, thresholds);
+        foreach (var symbol in rules.Compiled.Symbols.Values)
         {
             var d = symbol.Domain;
             if (d.Kind != ValueKind.Integer)

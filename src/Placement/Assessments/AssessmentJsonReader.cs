@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Placement.Diagnostics;
+using Placement.Engine;
 using Placement.Model;
 
 namespace Placement.Assessments;
@@ -11,10 +12,10 @@ namespace Placement.Assessments;
 /// </summary>
 internal static class AssessmentJsonReader
 {
-    public static Assessment? Read(ReadOnlySpan<byte> json, RuleSet rules, string file, int line, List<Diagnostic> errors)
+    public static int[]? Read(ReadOnlySpan<byte> json, CompiledRuleSet rules, string file, int line, List<Diagnostic> errors)
     {
         var values = new int[rules.Criteria.Count];
-        Array.Fill(values, Assessment.Unknown);
+        Array.Fill(values, CompiledRuleSet.Unknown);
         var before = errors.Count;
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         try
@@ -121,7 +122,7 @@ internal static class AssessmentJsonReader
             Add(errors, DiagnosticCodes.YamlSyntax, file, line, (int)(ex.BytePositionInLine ?? 0), "invalid JSON");
         }
 
-        return errors.Count > before ? null : new Assessment(rules, values);
+        return errors.Count > before ? null : values;
     }
 
     private static void Add(List<Diagnostic> errors, string code, string file, int line, long byteIndex, string message, string? suggestion = null) =>

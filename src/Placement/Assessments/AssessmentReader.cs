@@ -1,5 +1,6 @@
 using System.Globalization;
 using Placement.Diagnostics;
+using Placement.Engine;
 using Placement.Model;
 using Placement.Yaml;
 
@@ -12,7 +13,7 @@ namespace Placement.Assessments;
 /// </summary>
 internal static class AssessmentReader
 {
-    public static AssessmentParseResult Read(string text, RuleSet rules, string fileName)
+    public static (int[]? Values, IReadOnlyList<Diagnostic> Diagnostics) Read(string text, CompiledRuleSet rules, string fileName)
     {
         var diagnostics = new DiagnosticBag();
         var source = new SourceText(fileName, text);
@@ -25,27 +26,25 @@ internal static class AssessmentReader
                     "the assessment is empty; give a mapping of criterion ids to values");
             }
 
-            return new AssessmentParseResult(null, diagnostics.Items);
+            return (null, diagnostics.Items);
         }
 
         if (root is not YMapping map)
         {
             diagnostics.Error(DiagnosticCodes.AssessmentShape, root.Start,
                 $"an assessment must be a mapping of criterion ids to values, not {root.KindName}");
-            return new AssessmentParseResult(null, diagnostics.Items);
+            return (null, diagnostics.Items);
         }
 
         var values = ReadEntries(map.Entries, rules, diagnostics);
-        return diagnostics.HasErrors
-            ? new AssessmentParseResult(null, diagnostics.Items)
-            : new AssessmentParseResult(new Assessment(rules, values), diagnostics.Items);
+        return (diagnostics.HasErrors ? null : values, diagnostics.Items);
     }
 
     /// <summary>Validates criterion entries (a mapping's, or merged ones) into values; problems go to <paramref name="diagnostics"/>.</summary>
-    public static int[] ReadEntries(IEnumerable<KeyValuePair<YScalar, YNode>> entries, RuleSet rules, DiagnosticBag diagnostics)
+    public static int[] ReadEntries(IEnumerable<KeyValuePair<YScalar, YNode>> entries, CompiledRuleSet rules, DiagnosticBag diagnostics)
     {
         var values = new int[rules.Criteria.Count];
-        Array.Fill(values, Assessment.Unknown);
+        Array.Fill(values, CompiledRuleSet.Unknown);
         foreach (var (key, node) in entries)
         {
             if (!rules.CriteriaById.TryGetValue(key.Value, out var criterion))

@@ -103,7 +103,7 @@ public static class RuleSetDocument
             .Append(Escape(rule.Because ?? "")).Append(" | ").Append(Escape(rule.Source ?? "")).AppendLine(" |");
     }
 
-    private static string Words(RuleSet rules, Rule rule) => ConditionWords.Of(rules.RulesById[rule.Id].Condition);
+    private static string Words(RuleSet rules, Rule rule) => ConditionWords.Of(rules.Compiled.RulesById[rule.Id].Condition);
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

@@ -5,49 +5,23 @@ namespace Placement.Engine;
 /// a floor (what is certain) and a ceiling (what is possible given missing answers). A rule that
 /// fires raises floor and ceiling of its targets; a rule that may fire raises only the ceiling.
 /// Rules run in strata, so each reads its facts only after every rule that can set them; the whole
-/// rule set is one compiled delegate (<see cref="RuleSet.Program"/>).
+/// rule set is one compiled delegate (<see cref="CompiledRuleSet.Program"/>).
 /// </summary>
 internal static class Evaluator
 {
-    public static Recommendation Evaluate(RuleSet rules, Assessment assessment)
+    /// <param name="rules">The compiled rule set.</param>
+    /// <param name="values">One value per criterion; <see cref="CompiledRuleSet.Unknown"/> when not given.</param>
+    /// <param name="complete">True when no value is unknown.</param>
+    public static EvaluationRecord Evaluate(CompiledRuleSet rules, int[] values, bool complete)
     {
-        if (assessment.IsComplete)
+        if (complete)
         {
             // Nothing is unknown: plain boolean logic, and the full record only if an explanation is asked for.
             var floors = new int[rules.SlotCount - rules.CriteriaCount];
-            rules.CompleteProgram(assessment.Values, floors);
-            return new Recommendation(rules, assessment, floors);
+            rules.CompleteProgram(values, floors);
+            return EvaluationRecord.ForComplete(rules, values, floors);
         }
 
-        var (state, outcomes) = Record(rules, assessment);
-        var n = rules.SlotCount;
-        for (var s = rules.CriteriaCount; s < n; s++)
-        {
-            if (state[s + n] > state[s]) return new Recommendation(rules, assessment, state, outcomes, RecommendationStatus.Provisional);
-        }
-
-        return new Recommendation(rules, assessment, state, outcomes, RecommendationStatus.Recommended);
-    }
-
-    /// <summary>The evaluation record: floors and ceilings of every slot, and every rule's outcome.</summary>
-    public static (int[] State, byte[] Outcomes) Record(RuleSet rules, Assessment assessment)
-    {
-        var n = rules.SlotCount;
-        var state = new int[2 * n];
-        Array.Copy(rules.InitialState, state, state.Length);
-        var values = assessment.Values;
-        for (var i = 0; i < values.Length; i++)
-        {
-            var v = values[i];
-            if (v != Assessment.Unknown)
-            {
-                state[i] = v;
-                state[i + n] = v;
-            }
-        }
-
-        var outcomes = new byte[rules.EvaluationOrder.Length];
-        rules.Program(state, outcomes);
-        return (state, outcomes);
+        return EvaluationRecord.ForPartial(rules, values);
     }
 }

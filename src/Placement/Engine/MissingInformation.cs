@@ -12,22 +12,22 @@ namespace Placement.Engine;
 /// </summary>
 internal static class MissingInformation
 {
-    public static IReadOnlyList<MissingCriterion> Find(Recommendation rec)
+    public static IReadOnlyList<(Criterion Criterion, IReadOnlyDictionary<string, Level> CouldRaise, IReadOnlyList<string> Rules)> Find(EvaluationRecord rec)
     {
-        var rules = rec.RuleSet;
+        var rules = rec.Rules;
         var order = rules.EvaluationOrder;
         var n = rules.SlotCount;
         var criteriaCount = rules.Criteria.Count;
-        var missing = new List<MissingCriterion>();
+        var missing = new List<(Criterion, IReadOnlyDictionary<string, Level>, IReadOnlyList<string>)>();
         var anyMayFire = false;
-        for (var i = 0; i < order.Length && !anyMayFire; i++) anyMayFire = rec.Outcome(i) == RuleOutcome.MayFire;
+        for (var i = 0; i < order.Length && !anyMayFire; i++) anyMayFire = rec.Outcome(i) == RuleOutcomeCode.MayFire;
         if (!anyMayFire) return missing;
 
         var state = new int[2 * n];
         for (var c = 0; c < criteriaCount; c++)
         {
             var criterion = rules.Criteria[c];
-            if (rec.Assessment.Values[c] != Assessment.Unknown) continue;
+            if (rec.Values[c] != CompiledRuleSet.Unknown) continue;
 
             // Criteria as assessed; facts and decisions at their floors, raised only through this criterion.
             Array.Copy(rec.State, state, state.Length);
@@ -37,14 +37,14 @@ internal static class MissingInformation
             var couldRaise = new Dictionary<string, Level>(StringComparer.Ordinal);
             for (var i = 0; i < order.Length; i++)
             {
-                if (rec.Outcome(i) != RuleOutcome.MayFire) continue;
+                if (rec.Outcome(i) != RuleOutcomeCode.MayFire) continue;
                 var rule = order[i];
                 var direct = false;
                 var indirect = false;
                 foreach (var read in rule.Model.Reads)
                 {
                     if (read == criterion) direct = true;
-                    else if (read is not Model.Criterion && state[read.Slot + n] > state[read.Slot]) indirect = true;
+                    else if (read is not Criterion && state[read.Slot + n] > state[read.Slot]) indirect = true;
                 }
 
                 if (!direct && !(indirect && rule.Evaluate(state) > 0)) continue;
@@ -64,7 +64,7 @@ internal static class MissingInformation
                 if (ceiling > rec.Floor(decision)) couldRaise[decision.Id] = decision.Levels[ceiling];
             }
 
-            missing.Add(new MissingCriterion(criterion, couldRaise, ruleIds));
+            missing.Add((criterion, couldRaise, ruleIds));
         }
 
         return missing;

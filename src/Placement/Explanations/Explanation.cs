@@ -51,7 +51,7 @@ public sealed class Explanation
         var parts = new List<ConditionPart>();
         foreach (var part in conjuncts)
         {
-            if (Interval.Truth(ConditionInterpreter.Evaluate(part, rec.State, rec.SlotCount)) != truth) continue;
+            if (Interval.Truth(ConditionInterpreter.Evaluate(part, rec.Record.State, rec.RuleSet.Compiled.SlotCount)) != truth) continue;
             parts.Add(new ConditionPart(ConditionText.Of(rule.ConditionText, part.Syntax), ValuesIn(rec, part)));
         }
 
@@ -65,19 +65,19 @@ public sealed class Explanation
         var next = result.Level.Ordinal + 1 < decision.Levels.Count ? decision.Levels[result.Level.Ordinal + 1] : null;
         var blocked = new List<BlockedRule>();
         var couldRaise = new List<BlockedRule>();
-        var order = rec.RuleSet.EvaluationOrder;
+        var order = rec.RuleSet.Compiled.EvaluationOrder;
         foreach (var i in Enumerable.Range(0, order.Length).OrderBy(i => order[i].DeclarationIndex))
         {
             var rule = order[i];
             foreach (var action in rule.Model.Actions)
             {
                 if (action.Target != decision) continue;
-                var outcome = rec.Outcome(i);
-                if (outcome == RuleOutcome.NotFired && next is not null && action.Value == next.Ordinal)
+                var outcome = rec.Record.Outcome(i);
+                if (outcome == RuleOutcomeCode.NotFired && next is not null && action.Value == next.Ordinal)
                 {
                     blocked.Add(new BlockedRule(rule.Model.Id, rule.Model.Title, next, FalseParts(rec, rule)));
                 }
-                else if (outcome == RuleOutcome.MayFire && action.Value > result.Level.Ordinal)
+                else if (outcome == RuleOutcomeCode.MayFire && action.Value > result.Level.Ordinal)
                 {
                     couldRaise.Add(new BlockedRule(rule.Model.Id, rule.Model.Title, decision.Levels[action.Value], UnknownParts(rec, rule)));
                 }
@@ -88,5 +88,5 @@ public sealed class Explanation
     }
 
     internal static IReadOnlyList<string> ValuesIn(Recommendation rec, BoundExpr part) =>
-        BoundExprSymbols.Of(part).Select(s => $"{s.Id} = {rec.Describe(s)}").ToArray();
+        BoundExprSymbols.Of(part).Select(s => $"{s.Id} = {rec.Record.Describe(s)}").ToArray();
 }

@@ -10,9 +10,9 @@ public static class RuleTracer
     public static RuleTrace Trace(Recommendation recommendation, string ruleId)
     {
         ArgumentNullException.ThrowIfNull(recommendation);
-        if (!recommendation.RuleSet.RulesById.TryGetValue(ruleId, out var rule))
+        if (!recommendation.RuleSet.Compiled.RulesById.TryGetValue(ruleId, out var rule))
         {
-            var suggestion = Diagnostics.Suggestions.Closest(ruleId, recommendation.RuleSet.RulesById.Keys);
+            var suggestion = Diagnostics.Suggestions.Closest(ruleId, recommendation.RuleSet.Compiled.RulesById.Keys);
             throw new ArgumentException($"'{ruleId}' is not a rule of rule set {recommendation.RuleSet.Id}{Diagnostics.Suggestions.DidYouMean(suggestion)}", nameof(ruleId));
         }
 
@@ -32,7 +32,7 @@ public static class RuleTracer
                     break;
             }
 
-            var verdict = Interval.Truth(ConditionInterpreter.Evaluate(e, recommendation.State, recommendation.SlotCount)) switch
+            var verdict = Interval.Truth(ConditionInterpreter.Evaluate(e, recommendation.Record.State, recommendation.RuleSet.Compiled.SlotCount)) switch
             {
                 0 => "false",
                 1 => "unknown",

@@ -1,6 +1,6 @@
 using Placement.Assessments;
 using Placement.Diagnostics;
-using Placement.Loading;
+using Placement.Explanations;
 using Placement.Yaml;
 
 namespace Placement.Testing;
@@ -66,7 +66,7 @@ public static class RuleTests
         }
 
         if (own is not null) entries.AddRange(own.Entries);
-        var values = AssessmentReader.ReadEntries(entries, rules, diagnostics);
+        var values = AssessmentReader.ReadEntries(entries, rules.Compiled, diagnostics);
 
         var expect = reader.Map("expect", required: true);
         var checks = expect is null ? null : ReadExpectations(expect, rules, diagnostics);
@@ -183,7 +183,7 @@ public static class RuleTests
             var expected = new List<string>();
             foreach (var c in Words(reader, "missing", diagnostics))
             {
-                if (!rules.CriteriaById.ContainsKey(c.Value))
+                if (!rules.Compiled.CriteriaById.ContainsKey(c.Value))
                 {
                     Unknown(diagnostics, c, "criterion", rules.Criteria.Select(x => x.Id));
                     ok = false;

@@ -1,3 +1,5 @@
+using Placement.Explanations;
+
 namespace Placement.Tests.DefaultRules;
 
 /// <summary>

@@ -1,3 +1,6 @@
+using Placement.Engine;
+using Placement.Explanations;
+
 namespace Placement.Tests.Engine;
 
 /// <summary>
@@ -17,13 +20,13 @@ public sealed class CompleteProgramTests
             assessment.IsComplete.Should().BeTrue();
 
             var fast = rules.Recommend(assessment);
-            var (state, _) = Placement.Engine.Evaluator.Record(rules, assessment);
+            var state = EvaluationRecord.ForPartial(rules.Compiled, assessment.Values).State;
 
             foreach (var symbol in rules.Facts.Cast<Model.Symbol>().Concat(rules.Decisions))
             {
                 var context = $"{symbol.Id} for {string.Join(", ", assessment.Known())}";
-                fast.Floor(symbol).Should().Be(state[symbol.Slot], context);
-                state[symbol.Slot + rules.SlotCount].Should().Be(state[symbol.Slot], "a complete assessment leaves nothing undecided");
+                fast.Record.Floor(symbol).Should().Be(state[symbol.Slot], context);
+                state[symbol.Slot + rules.Compiled.SlotCount].Should().Be(state[symbol.Slot], "a complete assessment leaves nothing undecided");
             }
 
             fast.Status.Should().Be(RecommendationStatus.Recommended);
@@ -60,11 +63,11 @@ public sealed class CompleteProgramTests
                     foreach (var home in new[] { "stable", "unsafe" })
                     {
                         var a = rules.NewAssessment().Set("score", score).Set("flag", flag).Set("risk", risk).Set("home", home).Build();
-                        var (state, _) = Placement.Engine.Evaluator.Record(rules, a);
+                        var state = EvaluationRecord.ForPartial(rules.Compiled, a.Values).State;
                         var fast = rules.Recommend(a);
                         foreach (var s in rules.Facts.Cast<Model.Symbol>().Concat(rules.Decisions))
                         {
-                            fast.Floor(s).Should().Be(state[s.Slot], $"{s.Id} at score {score}, flag {flag}, risk {risk}, home {home}");
+                            fast.Record.Floor(s).Should().Be(state[s.Slot], $"{s.Id} at score {score}, flag {flag}, risk {risk}, home {home}");
                         }
                     }
                 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Placement.Explanations;
 
 namespace Placement.Tests.Explanations;
 

@@ -1,7 +1,6 @@
 using Placement.Diagnostics;
-using Placement.Yaml;
 
-namespace Placement.Loading;
+namespace Placement.Yaml;
 
 /// <summary>
 /// Reads one mapping of a rule file against the properties the format allows there:

@@ -1,7 +1,6 @@
 using System.Text;
-using Placement.Model;
 
-namespace Placement.Engine;
+namespace Placement.Model;
 
 /// <summary>A <c>because</c> or <c>note</c> text with <c>{id}</c> placeholders, checked at load.</summary>
 internal sealed class TextTemplate

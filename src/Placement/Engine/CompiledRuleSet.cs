@@ -1,0 +1,105 @@
+using System.Text;
+using Placement.Language.Compilation;
+using Placement.Model;
+
+namespace Placement.Engine;
+
+/// <summary>
+/// What loading produces and evaluation runs: the rule model, the rules in evaluation order, the
+/// slot layout of the evaluation state and the compiled programs. Built once by the loader's last
+/// stage (<c>Loading/CompileStage</c>); immutable and thread-safe afterwards. <see cref="RuleSet"/>
+/// is the public facade over it.
+/// </summary>
+internal sealed class CompiledRuleSet
+{
+    /// <summary>The value of a criterion that was not given.</summary>
+    public const int Unknown = int.MinValue;
+
+    private readonly Dictionary<ValueDomain, byte[][]> _utf8Values;
+    private readonly Lazy<Action<int[], int[]>> _completeProgram;
+
+    public CompiledRuleSet(RuleSetHeader header, RuleSetModel model, CompiledRule[] evaluationOrder, Action<int[], byte[]> program)
+    {
+        Header = header;
+        Criteria = model.Criteria;
+        Facts = model.Facts;
+        Decisions = model.Decisions;
+        Symbols = model.Symbols;
+        SlotCount = model.SlotCount;
+        CriteriaCount = model.Criteria.Count;
+        EvaluationOrder = evaluationOrder;
+        Rules = evaluationOrder.OrderBy(r => r.DeclarationIndex).Select(r => r.Model).ToArray();
+        Program = program;
+        CriteriaById = model.Criteria.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        RulesById = evaluationOrder.ToDictionary(r => r.Model.Id, StringComparer.Ordinal);
+        Utf8CriterionNames = model.Criteria.Select(c => Encoding.UTF8.GetBytes(c.Id)).ToArray();
+        _utf8Values = model.Criteria.Select(c => c.Domain).Distinct()
+            .ToDictionary(d => d, d => d.Values.Select(v => Encoding.UTF8.GetBytes(v)).ToArray());
+        SymbolsBySlot = new Symbol[SlotCount];
+        foreach (var symbol in Symbols.Values) SymbolsBySlot[symbol.Slot] = symbol;
+
+        // The state before any rule runs: unknown criteria span their range, facts and decisions
+        // sit at their defaults. Floors in [0, n), ceilings in [n, 2n).
+        InitialState = new int[2 * SlotCount];
+        foreach (var c in Criteria)
+        {
+            InitialState[c.Slot] = c.Domain.Min;
+            InitialState[c.Slot + SlotCount] = c.Domain.Max;
+        }
+
+        foreach (var f in Facts) InitialState[f.Slot] = InitialState[f.Slot + SlotCount] = f.DefaultValue;
+        foreach (var d in Decisions) InitialState[d.Slot] = InitialState[d.Slot + SlotCount] = d.Default.Ordinal;
+
+        // Complete assessments run a two-valued program, compiled on first use so loading pays only for the general one.
+        _completeProgram = new Lazy<Action<int[], int[]>>(
+            () => CompleteProgramCompiler.Compile(ProgramRules(EvaluationOrder), CriteriaCount, InitialState[CriteriaCount..SlotCount]),
+            LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public RuleSetHeader Header { get; }
+
+    public IReadOnlyList<Criterion> Criteria { get; }
+
+    public IReadOnlyList<Fact> Facts { get; }
+
+    public IReadOnlyList<Decision> Decisions { get; }
+
+    /// <summary>The rules in declaration order.</summary>
+    public IReadOnlyList<Rule> Rules { get; }
+
+    /// <summary>The rules in evaluation order (strata; declaration order within).</summary>
+    public CompiledRule[] EvaluationOrder { get; }
+
+    public IReadOnlyDictionary<string, Symbol> Symbols { get; }
+
+    public IReadOnlyDictionary<string, Criterion> CriteriaById { get; }
+
+    public IReadOnlyDictionary<string, CompiledRule> RulesById { get; }
+
+    /// <summary>The number of criteria, facts and decisions; slots below <see cref="CriteriaCount"/> are criteria.</summary>
+    public int SlotCount { get; }
+
+    public int CriteriaCount { get; }
+
+    /// <summary>Every criterion, fact and decision by its slot.</summary>
+    public Symbol[] SymbolsBySlot { get; }
+
+    /// <summary>Floors then ceilings of every slot before any rule runs.</summary>
+    public int[] InitialState { get; }
+
+    /// <summary>The whole rule set as one delegate: evaluates every rule in order on a state, recording outcomes.</summary>
+    public Action<int[], byte[]> Program { get; }
+
+    /// <summary>The two-valued program for complete assessments: criteria values in, fact and decision floors out.</summary>
+    public Action<int[], int[]> CompleteProgram => _completeProgram.Value;
+
+    /// <summary>Criterion ids as UTF-8, by slot, for the fast JSON reader.</summary>
+    public byte[][] Utf8CriterionNames { get; }
+
+    /// <summary>A criterion domain's words as UTF-8, by ordinal.</summary>
+    public byte[][] Utf8Values(ValueDomain domain) => _utf8Values[domain];
+
+    /// <summary>Each rule as the compilers take it: condition, target slots and values.</summary>
+    public static (Language.Binding.BoundExpr, int[], int[])[] ProgramRules(IEnumerable<CompiledRule> order) =>
+        order.Select(r => (r.Condition, r.TargetSlots, r.TargetValues)).ToArray();
+}

@@ -1,0 +1,204 @@
+using Placement.Diagnostics;
+using Placement.Engine;
+using Placement.Language.Binding;
+using Placement.Language.Parsing;
+using Placement.Model;
+using Placement.Yaml;
+
+namespace Placement.Loading;
+
+/// <summary>
+/// Stage 3: every rule of every file, read and bound against the declarations — its condition
+/// parsed and type-checked, its <c>set</c> and <c>require</c> targets and values resolved, its
+/// <c>because</c> and <c>note</c> texts checked for placeholders. Rules are numbered in
+/// declaration order.
+/// </summary>
+internal sealed class BindRulesStage
+{
+    private readonly DiagnosticBag _diagnostics;
+
+    private BindRulesStage(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
+
+    public static IReadOnlyList<CompiledRule> Run(IReadOnlyList<YMapping> files, RuleSetModel model, DiagnosticBag diagnostics)
+    {
+        var stage = new BindRulesStage(diagnostics);
+        var rules = new List<CompiledRule>();
+        var ruleIds = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var list = MappingReader.As<YSequence>(file["rules"], "rules", diagnostics);
+            if (list is null) continue;
+            foreach (var item in list.Items)
+            {
+                var rule = stage.ReadRule(item, model.Symbols, ruleIds, model.SlotCount, rules.Count);
+                if (rule is not null) rules.Add(rule);
+            }
+        }
+
+        return rules;
+    }
+
+    private CompiledRule? ReadRule(YNode item, IReadOnlyDictionary<string, Symbol> symbols, Dictionary<string, SourceLocation> ruleIds, int slotCount, int index)
+    {
+        var map = MappingReader.As<YMapping>(item, "a rule", _diagnostics);
+        if (map is null) return null;
+        var idNode = map["id"] as YScalar;
+        var what = idNode is null ? "a rule" : $"rule '{idNode.Value}'";
+        var reader = new MappingReader(map, what, _diagnostics, "id", "title", "when", "set", "require", "because", "note", "source");
+        idNode = reader.Scalar("id", required: true);
+        var ok = idNode is not null;
+        if (idNode is not null)
+        {
+            if (!FieldReaders.IsRuleId(idNode.Value))
+            {
+                _diagnostics.Error(DiagnosticCodes.InvalidId, idNode.Start,
+                    $"'{idNode.Value}' is not a valid rule id; use letters, digits, '_', '-' and '.', starting with a letter");
+                ok = false;
+            }
+            else if (ruleIds.TryGetValue(idNode.Value, out var previous))
+            {
+                _diagnostics.Error(DiagnosticCodes.DuplicateId, idNode.Start, $"rule id '{idNode.Value}' is already used at {previous}");
+                ok = false;
+            }
+            else
+            {
+                ruleIds[idNode.Value] = idNode.Start;
+            }
+        }
+
+        var whenNode = reader.Scalar("when", required: true);
+        BoundExpr? condition = null;
+        if (whenNode is not null)
+        {
+            condition = BindCondition(whenNode, symbols);
+            ok &= condition is not null;
+        }
+
+        var actions = new List<RuleAction>();
+        ok &= ReadActions(reader.Map("set"), "set", symbols, actions);
+        ok &= ReadActions(reader.Map("require"), "require", symbols, actions);
+
+        var becauseNode = reader.Scalar("because");
+        var noteNode = reader.Scalar("note");
+        var source = reader.Text("source");
+        var because = becauseNode is null ? null : ReadTemplate(becauseNode, symbols, ref ok);
+        var note = noteNode is null ? null : ReadTemplate(noteNode, symbols, ref ok);
+        if (map["set"] is null && map["require"] is null && noteNode is null)
+        {
+            _diagnostics.Error(DiagnosticCodes.RuleWithoutAction, map.Start, $"{what} does nothing; give it 'set', 'require' or 'note'");
+            ok = false;
+        }
+        else if (actions.Count > 0 && becauseNode is null)
+        {
+            _diagnostics.Error(DiagnosticCodes.MissingBecause, map.Start,
+                $"{what} changes the result but has no 'because'; every recommendation must carry its reason");
+            ok = false;
+        }
+
+        if (source is null && map["source"] is null && idNode is not null)
+        {
+            _diagnostics.Warning(DiagnosticCodes.MissingSource, idNode.Start, $"{what} has no 'source'; cite the guideline it comes from");
+        }
+
+        if (!ok || idNode is null || condition is null || whenNode is null) return null;
+        var reads = BoundExprSymbols.Of(condition);
+        var model = new Rule(idNode.Value, reader.Text("title"), whenNode.Value.Trim(), actions, becauseNode?.Value.Trim(), noteNode?.Value.Trim(), source, idNode.Start, reads);
+        return new CompiledRule(model, whenNode.Value, condition, slotCount, because, note, index);
+    }
+
+    private BoundExpr? BindCondition(YScalar when, IReadOnlyDictionary<string, Symbol> symbols)
+    {
+        var text = when.Value;
+        if (!ConditionParser.TryParse(text, out var expr, out var error, out var offset))
+        {
+            _diagnostics.Error(DiagnosticCodes.ConditionSyntax, when.LocationAt(offset), "invalid condition: " + error);
+            return null;
+        }
+
+        var binder = new ConditionBinder(symbols, (code, at, message, suggestion) =>
+            _diagnostics.Error(code, when.LocationAt(at), message, suggestion));
+        return binder.BindCondition(expr!);
+    }
+
+    private bool ReadActions(YMapping? map, string kind, IReadOnlyDictionary<string, Symbol> symbols, List<RuleAction> actions)
+    {
+        if (map is null) return true;
+        var ok = true;
+        foreach (var (key, value) in map.Entries)
+        {
+            if (!symbols.TryGetValue(key.Value, out var target))
+            {
+                var candidates = symbols.Values.Where(s => kind == "set" ? s is Fact : s is Decision).Select(s => s.Id);
+                var suggestion = Suggestions.Closest(key.Value, candidates);
+                _diagnostics.Error(DiagnosticCodes.UnknownIdentifier, key.Start,
+                    $"'{key.Value}' is not a declared {(kind == "set" ? "fact" : "decision")}{Suggestions.DidYouMean(suggestion)}", suggestion);
+                ok = false;
+                continue;
+            }
+
+            if (kind == "set" && target is not Fact)
+            {
+                _diagnostics.Error(DiagnosticCodes.InvalidTarget, key.Start, target is Decision
+                    ? $"'{key.Value}' is a decision; use 'require' to raise a decision"
+                    : $"'{key.Value}' is a criterion, which comes from the assessment; rules can only set facts");
+                ok = false;
+                continue;
+            }
+
+            if (kind == "require" && target is not Decision)
+            {
+                _diagnostics.Error(DiagnosticCodes.InvalidTarget, key.Start, target is Fact
+                    ? $"'{key.Value}' is a fact; use 'set' to raise a fact"
+                    : $"'{key.Value}' is a criterion, which comes from the assessment; rules can only require decisions");
+                ok = false;
+                continue;
+            }
+
+            var scalar = MappingReader.As<YScalar>(value, key.Value, _diagnostics);
+            if (scalar is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            var ordinal = target.Domain.IndexOf(scalar.Value);
+            if (ordinal < 0)
+            {
+                var suggestion = Suggestions.Closest(scalar.Value, target.Domain.Values);
+                var noun = target is Decision ? "a level of" : "a value of";
+                _diagnostics.Error(DiagnosticCodes.UnknownValue, scalar.Start,
+                    $"'{scalar.Value}' is not {noun} {key.Value}{Suggestions.DidYouMean(suggestion)}; allowed: {Suggestions.List(target.Domain.Values)}",
+                    suggestion);
+                ok = false;
+                continue;
+            }
+
+            actions.Add(new RuleAction(target, ordinal));
+        }
+
+        return ok;
+    }
+
+    private TextTemplate ReadTemplate(YScalar node, IReadOnlyDictionary<string, Symbol> symbols, ref bool ok)
+    {
+        var failed = false;
+        var template = TextTemplate.Parse(
+            node.Value,
+            symbols,
+            (offset, name) =>
+            {
+                var suggestion = Suggestions.Closest(name, symbols.Keys);
+                _diagnostics.Error(DiagnosticCodes.UnknownIdentifier, node.LocationAt(offset),
+                    $"'{{{name}}}' in the text is not a declared criterion, fact or decision{Suggestions.DidYouMean(suggestion)}; write '{{{{' for a literal brace",
+                    suggestion);
+                failed = true;
+            },
+            offset =>
+            {
+                _diagnostics.Error(DiagnosticCodes.InvalidValue, node.LocationAt(offset), "'{' is not closed; write '{{' for a literal brace");
+                failed = true;
+            });
+        ok &= !failed;
+        return template;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text;
+using Placement.Diagnostics;
+using Placement.Yaml;
+
+namespace Placement.Loading;
+
+/// <summary>The files of a rule set on disk, and the hash that identifies a rule set's content.</summary>
+internal static class RuleFiles
+{
+    /// <summary>The texts of a rule set on disk: one file, or every *.yaml/*.yml in a folder except *.tests.yaml.</summary>
+    public static IReadOnlyList<SourceText>? Read(string path, out Diagnostic? error)
+    {
+        error = null;
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                var files = Directory.EnumerateFiles(path)
+                    .Where(IsRuleFile)
+                    .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal)
+                    .ToArray();
+                if (files.Length == 0)
+                {
+                    error = new Diagnostic(DiagnosticCodes.FileNotReadable, DiagnosticSeverity.Error,
+                        "no rule files (*.yaml or *.yml) in this folder", path, 1, 1);
+                    return null;
+                }
+
+                return files.Select(f => new SourceText(f, File.ReadAllText(f))).ToArray();
+            }
+
+            if (File.Exists(path)) return [new SourceText(path, File.ReadAllText(path))];
+            error = new Diagnostic(DiagnosticCodes.FileNotReadable, DiagnosticSeverity.Error, "no such file or folder", path, 1, 1);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error = new Diagnostic(DiagnosticCodes.FileNotReadable, DiagnosticSeverity.Error, "cannot be read: " + ex.GetType().Name, path, 1, 1);
+            return null;
+        }
+    }
+
+    /// <summary>True for a rule file name: *.yaml or *.yml, not *.tests.yaml.</summary>
+    public static bool IsRuleFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return (name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal))
+               && !IsTestFile(name);
+    }
+
+    /// <summary>True for a rule test file name: *.tests.yaml or *.tests.yml.</summary>
+    public static bool IsTestFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name.EndsWith(".tests.yaml", StringComparison.Ordinal) || name.EndsWith(".tests.yml", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The sha256 of a rule set's content: each file's name (without folder) and text, newlines
+    /// normalised, in name order; the same whether loaded from disk or from the embedded copy.
+    /// </summary>
+    public static string Hash(IEnumerable<SourceText> sources)
+    {
+        var sb = new StringBuilder();
+        foreach (var source in sources.OrderBy(s => Path.GetFileName(s.Path), StringComparer.Ordinal))
+        {
+            sb.Append(Path.GetFileName(source.Path)).Append('\n');
+            sb.Append(source.Text.Replace("\r\n", "\n", StringComparison.Ordinal)).Append('\n');
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString()))).ToLowerInvariant();
+    }
+}

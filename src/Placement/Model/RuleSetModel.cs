@@ -1,0 +1,15 @@
+namespace Placement.Model;
+
+/// <summary>
+/// The declarations of a rule set: criteria, then facts, then decisions, each with its slot in the
+/// evaluation state (criteria first), and all of them by id.
+/// </summary>
+internal sealed record RuleSetModel(
+    IReadOnlyList<Criterion> Criteria,
+    IReadOnlyList<Fact> Facts,
+    IReadOnlyList<Decision> Decisions,
+    IReadOnlyDictionary<string, Symbol> Symbols)
+{
+    /// <summary>The number of slots: every criterion, fact and decision.</summary>
+    public int SlotCount => Criteria.Count + Facts.Count + Decisions.Count;
+}
