@@ -5,9 +5,6 @@ namespace Placement.Tests.Schemas;
 /// <summary>The JSON Schemas in schemas/ agree with the loader: editors flag what the loader rejects.</summary>
 public sealed class SchemaAgreementTests
 {
-    private static readonly JsonNode RuleSchema = MiniSchemaValidator.LoadSchema("ruleset.schema.json");
-    private static readonly JsonNode TestSchema = MiniSchemaValidator.LoadSchema("tests.schema.json");
-
     public static TheoryData<string> AcceptedRuleFiles()
     {
         var data = new TheoryData<string>();
@@ -18,22 +15,25 @@ public sealed class SchemaAgreementTests
 
     [Theory]
     [MemberData(nameof(AcceptedRuleFiles))]
-    public void RuleFileTheLoaderAccepts_ValidatesAgainstTheSchema(string yaml)
+    public async Task RuleFileTheLoaderAccepts_ValidatesAgainstTheSchema(string yaml)
     {
+        var schema = await SchemaFiles.LoadAsync("ruleset.schema.json");
+
         TestSupport.Load(yaml).Errors.Should().BeEmpty();
 
-        MiniSchemaValidator.Validate(MiniSchemaValidator.FromYaml(yaml), RuleSchema).Should().BeEmpty();
+        schema.Errors(SchemaFiles.YamlToJson(yaml)).Should().BeEmpty();
     }
 
     [Fact]
-    public void DefaultRuleFiles_LoadTogetherAndEachValidatesAgainstTheSchema()
+    public async Task DefaultRuleFiles_LoadTogetherAndEachValidatesAgainstTheSchema()
     {
+        var schema = await SchemaFiles.LoadAsync("ruleset.schema.json");
         var folder = Path.Combine(TestSupport.RepoRoot, "rules");
         RuleSet.TryLoad(folder).Errors.Should().BeEmpty();
 
         foreach (var f in Directory.GetFiles(folder, "*.yaml").Where(f => !f.EndsWith(".tests.yaml", StringComparison.Ordinal)))
         {
-            MiniSchemaValidator.Validate(MiniSchemaValidator.FromYaml(File.ReadAllText(f)), RuleSchema).Should().BeEmpty(f);
+            schema.Errors(SchemaFiles.YamlToJson(File.ReadAllText(f))).Should().BeEmpty(f);
         }
     }
 
@@ -58,19 +58,22 @@ public sealed class SchemaAgreementTests
 
     [Theory]
     [MemberData(nameof(StructurallyBroken))]
-    public void StructurallyBrokenRuleFile_IsRejectedByLoaderAndSchema(string yaml, string code)
+    public async Task StructurallyBrokenRuleFile_IsRejectedByLoaderAndSchema(string yaml, string code)
     {
+        var schema = await SchemaFiles.LoadAsync("ruleset.schema.json");
+
         TestSupport.Load(yaml).Errors.Select(d => d.Code).Should().Contain(code);
 
-        MiniSchemaValidator.Validate(MiniSchemaValidator.FromYaml(yaml), RuleSchema).Should().NotBeEmpty();
+        schema.Errors(SchemaFiles.YamlToJson(yaml)).Should().NotBeEmpty();
     }
 
     [Fact]
-    public void DefaultTestFile_ValidatesAgainstTheTestSchema()
+    public async Task DefaultTestFile_ValidatesAgainstTheTestSchema()
     {
+        var schema = await SchemaFiles.LoadAsync("tests.schema.json");
         var yaml = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "rules", "default.tests.yaml"));
 
-        MiniSchemaValidator.Validate(MiniSchemaValidator.FromYaml(yaml), TestSchema).Should().BeEmpty();
+        schema.Errors(SchemaFiles.YamlToJson(yaml)).Should().BeEmpty();
     }
 
     public static TheoryData<string> BrokenTestFiles => new()
@@ -84,20 +87,24 @@ public sealed class SchemaAgreementTests
 
     [Theory]
     [MemberData(nameof(BrokenTestFiles))]
-    public void StructurallyBrokenTestFile_IsRejectedByRunnerAndSchema(string yaml)
+    public async Task StructurallyBrokenTestFile_IsRejectedByRunnerAndSchema(string yaml)
     {
+        var schema = await SchemaFiles.LoadAsync("tests.schema.json");
         var rules = TestSupport.Load(TestSupport.MiniHeader).RuleSet!;
 
         Placement.Testing.RuleTests.Run(rules, [new RuleSource("t.tests.yaml", yaml)]).Diagnostics.Should().Contain(d => d.IsError);
-        MiniSchemaValidator.Validate(MiniSchemaValidator.FromYaml(yaml), TestSchema).Should().NotBeEmpty();
+        schema.Errors(SchemaFiles.YamlToJson(yaml)).Should().NotBeEmpty();
     }
 
     [Theory]
     [InlineData("ruleset.schema.json")]
     [InlineData("tests.schema.json")]
+    [InlineData("recommendation.schema.json")]
+    [InlineData("diagnostics.schema.json")]
+    [InlineData("batch-line.schema.json")]
     public void Schema_DescribesEveryPropertyAndRejectsUnknownOnes(string name)
     {
-        var schema = MiniSchemaValidator.LoadSchema(name);
+        var schema = JsonNode.Parse(File.ReadAllText(SchemaFiles.PathOf(name)))!;
         var undescribed = new List<string>();
         var open = new List<string>();
         Walk(schema, "$", undescribed, open);
