@@ -102,10 +102,29 @@ internal sealed class ValueSpace
         }
     }
 
-    private static IEnumerable<int> Constants(BoundExpr e) => e switch
+    private static IEnumerable<int> Constants(BoundExpr e) => ConstantsIn.Instance.Visit(e);
+
+    /// <summary>The constants an integer expression adds up (the thresholds a comparison splits the value space at).</summary>
+    private sealed class ConstantsIn : BoundExprVisitor<IEnumerable<int>>
     {
-        BoundConstant c => [c.Value],
-        BoundArithmetic a => Constants(a.Left).Concat(Constants(a.Right)),
-        _ => [],
-    };
+        public static readonly ConstantsIn Instance = new();
+
+        public override IEnumerable<int> VisitConstant(BoundConstant node) => [node.Value];
+
+        public override IEnumerable<int> VisitArithmetic(BoundArithmetic node) => Visit(node.Left).Concat(Visit(node.Right));
+
+        public override IEnumerable<int> VisitSymbol(BoundSymbol node) => [];
+
+        public override IEnumerable<int> VisitKnown(BoundKnown node) => [];
+
+        public override IEnumerable<int> VisitComparison(BoundComparison node) => [];
+
+        public override IEnumerable<int> VisitIn(BoundIn node) => [];
+
+        public override IEnumerable<int> VisitLogical(BoundLogical node) => [];
+
+        public override IEnumerable<int> VisitNot(BoundNot node) => [];
+
+        public override IEnumerable<int> VisitAggregate(BoundAggregate node) => [];
+    }
 }

@@ -7,27 +7,7 @@ namespace Placement.Documentation;
 /// <summary>Renders a condition in words for clinical reviewers, using the declared labels.</summary>
 internal static class ConditionWords
 {
-    public static string Of(BoundExpr e) => Render(e, parentIsAnd: false);
-
-    private static string Render(BoundExpr e, bool parentIsAnd) => e switch
-    {
-        BoundSymbol { Symbol.Domain.Kind: ValueKind.Boolean } s => Label(s.Symbol),
-        BoundSymbol s => Label(s.Symbol),
-        BoundConstant c => Value(c),
-        BoundKnown k => $"{Label(k.Criterion)} is known",
-        BoundNot { Operand: BoundSymbol { Symbol.Domain.Kind: ValueKind.Boolean } s } => $"not ({Label(s.Symbol)})",
-        BoundNot { Operand: BoundKnown k } => $"{Label(k.Criterion)} is not known",
-        BoundNot n => $"not ({Render(n.Operand, false)})",
-        BoundLogical { IsAnd: true } l => $"{Render(l.Left, true)} and {Render(l.Right, true)}",
-        BoundLogical l => parentIsAnd ? $"({Render(l.Left, false)} or {Render(l.Right, false)})" : $"{Render(l.Left, false)} or {Render(l.Right, false)}",
-        BoundIn i => $"{Render(i.Operand, false)} is {(i.Negated ? "none of" : "one of")} {string.Join(", ", Members(i))}",
-        BoundComparison { Left: BoundAggregate { Kind: AggregateKind.Count } count, Right: BoundConstant k } c =>
-            $"{CountWords(c.Operator, k.Value)} of: {string.Join("; ", count.Arguments.Select(a => Render(a, false)))}",
-        BoundComparison c => $"{Render(c.Left, false)} {OperatorWords(c.Operator)} {Render(c.Right, false)}",
-        BoundArithmetic a => $"{Render(a.Left, false)} {(a.IsAdd ? "plus" : "minus")} {Render(a.Right, false)}",
-        BoundAggregate g => $"{g.Kind.ToString().ToLowerInvariant()} of ({string.Join(", ", g.Arguments.Select(a => Render(a, false)))})",
-        _ => e.Syntax.ToString(),
-    };
+    public static string Of(BoundExpr e) => Words.Top.Visit(e);
 
     private static string Label(Symbol s) => s.Label == s.Id ? s.Id : $"{s.Label} (`{s.Id}`)";
 
@@ -66,4 +46,44 @@ internal static class ConditionWords
         BinaryOperator.Equal => $"exactly {k}",
         _ => $"other than {k}",
     };
+
+    /// <summary>A node in words; an 'or' inside an 'and' is parenthesised.</summary>
+    private sealed class Words(bool parentIsAnd) : BoundExprVisitor<string>
+    {
+        public static readonly Words Top = new(parentIsAnd: false);
+        private static readonly Words InAnd = new(parentIsAnd: true);
+
+        public override string VisitConstant(BoundConstant node) => Value(node);
+
+        public override string VisitSymbol(BoundSymbol node) => Label(node.Symbol);
+
+        public override string VisitKnown(BoundKnown node) => $"{Label(node.Criterion)} is known";
+
+        public override string VisitComparison(BoundComparison node) => node is { Left: BoundAggregate { Kind: AggregateKind.Count } count, Right: BoundConstant k }
+            ? $"{CountWords(node.Operator, k.Value)} of: {string.Join("; ", count.Arguments.Select(Top.Visit))}"
+            : $"{Top.Visit(node.Left)} {OperatorWords(node.Operator)} {Top.Visit(node.Right)}";
+
+        public override string VisitIn(BoundIn node) =>
+            $"{Top.Visit(node.Operand)} is {(node.Negated ? "none of" : "one of")} {string.Join(", ", Members(node))}";
+
+        public override string VisitLogical(BoundLogical node)
+        {
+            if (node.IsAnd) return $"{InAnd.Visit(node.Left)} and {InAnd.Visit(node.Right)}";
+            var text = $"{Top.Visit(node.Left)} or {Top.Visit(node.Right)}";
+            return parentIsAnd ? $"({text})" : text;
+        }
+
+        public override string VisitNot(BoundNot node) => node.Operand switch
+        {
+            BoundSymbol { Symbol.Domain.Kind: ValueKind.Boolean } s => $"not ({Label(s.Symbol)})",
+            BoundKnown k => $"{Label(k.Criterion)} is not known",
+            _ => $"not ({Top.Visit(node.Operand)})",
+        };
+
+        public override string VisitArithmetic(BoundArithmetic node) =>
+            $"{Top.Visit(node.Left)} {(node.IsAdd ? "plus" : "minus")} {Top.Visit(node.Right)}";
+
+        public override string VisitAggregate(BoundAggregate node) =>
+            $"{node.Kind.ToString().ToLowerInvariant()} of ({string.Join(", ", node.Arguments.Select(Top.Visit))})";
+    }
 }

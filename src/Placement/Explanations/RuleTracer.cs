@@ -18,19 +18,7 @@ public static class RuleTracer
 
         RuleTrace.Part Build(BoundExpr e)
         {
-            var children = new List<BoundExpr>();
-            switch (e)
-            {
-                case BoundLogical l:
-                    children.AddRange(BoundExprSymbols.Operands(l, l.IsAnd));
-                    break;
-                case BoundNot n:
-                    children.Add(n.Operand);
-                    break;
-                case BoundComparison { Left: BoundAggregate { Kind: AggregateKind.Count } count }:
-                    children.AddRange(count.Arguments);
-                    break;
-            }
+            var children = TracedParts.Instance.Visit(e);
 
             var verdict = Interval.Truth(ConditionInterpreter.Evaluate(e, recommendation.Record.State, recommendation.RuleSet.Compiled.SlotCount)) switch
             {
@@ -51,5 +39,30 @@ public static class RuleTracer
             recommendation.OutcomeOf(ruleId),
             Build(rule.Condition),
             rule.Model.Actions.Select(a => $"{a.Target.Id} >= {a.ValueText}").ToArray());
+    }
+
+    /// <summary>The parts of a node a trace shows beneath it: the operands of a chain of 'and' or 'or', the operand of 'not', the conditions a count counts.</summary>
+    private sealed class TracedParts : BoundExprVisitor<IReadOnlyList<BoundExpr>>
+    {
+        public static readonly TracedParts Instance = new();
+
+        public override IReadOnlyList<BoundExpr> VisitLogical(BoundLogical node) => BoundExprSymbols.Operands(node, node.IsAnd);
+
+        public override IReadOnlyList<BoundExpr> VisitNot(BoundNot node) => [node.Operand];
+
+        public override IReadOnlyList<BoundExpr> VisitComparison(BoundComparison node) =>
+            node.Left is BoundAggregate { Kind: AggregateKind.Count } count ? count.Arguments : [];
+
+        public override IReadOnlyList<BoundExpr> VisitConstant(BoundConstant node) => [];
+
+        public override IReadOnlyList<BoundExpr> VisitSymbol(BoundSymbol node) => [];
+
+        public override IReadOnlyList<BoundExpr> VisitKnown(BoundKnown node) => [];
+
+        public override IReadOnlyList<BoundExpr> VisitIn(BoundIn node) => [];
+
+        public override IReadOnlyList<BoundExpr> VisitArithmetic(BoundArithmetic node) => [];
+
+        public override IReadOnlyList<BoundExpr> VisitAggregate(BoundAggregate node) => [];
     }
 }

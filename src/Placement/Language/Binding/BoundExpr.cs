@@ -21,25 +21,56 @@ internal readonly record struct BoundType(ValueKind Kind, ValueDomain? Enum)
     };
 }
 
-internal abstract record BoundExpr(BoundType Type, Expr Syntax);
+internal abstract record BoundExpr(BoundType Type, Expr Syntax)
+{
+    /// <summary>Calls the visitor's method for this kind of node.</summary>
+    public abstract TResult Accept<TResult>(BoundExprVisitor<TResult> visitor);
+}
 
-internal sealed record BoundConstant(int Value, BoundType Type, Expr Syntax) : BoundExpr(Type, Syntax);
+internal sealed record BoundConstant(int Value, BoundType Type, Expr Syntax) : BoundExpr(Type, Syntax)
+{
+    public override TResult Accept<TResult>(BoundExprVisitor<TResult> visitor) => visitor.VisitConstant(this);
+}
 
-internal sealed record BoundSymbol(Symbol Symbol, BoundType Type, Expr Syntax) : BoundExpr(Type, Syntax);
+internal sealed record BoundSymbol(Symbol Symbol, BoundType Type, Expr Syntax) : BoundExpr(Type, Syntax)
+{
+    public override TResult Accept<TResult>(BoundExprVisitor<TResult> visitor) => visitor.VisitSymbol(this);
+}
 
-internal sealed record BoundKnown(Criterion Criterion, Expr Syntax) : BoundExpr(BoundType.Boolean, Syntax);
+internal sealed record BoundKnown(Criterion Criterion, Expr Syntax) : BoundExpr(BoundType.Boolean, Syntax)
+{
+    public override TResult Accept<TResult>(BoundExprVisitor<TResult> visitor) => visitor.VisitKnown(this);
+}
 
-internal sealed record BoundComparison(BinaryOperator Operator, BoundExpr Left, BoundExpr Right, Expr Syntax) : BoundExpr(BoundType.Boolean, Syntax);
+internal sealed record BoundComparison(BinaryOperator Operator, BoundExpr Left, BoundExpr Right, Expr Syntax) : BoundExpr(BoundType.Boolean, Syntax)
+{
+    public override TResult Accept<TResult>(BoundExprVisitor<TResult> visitor) => visitor.VisitComparison(this);
+}
 
-internal sealed record BoundIn(BoundExpr Operand, ulong Mask, bool Negated, Expr Syntax) : BoundExpr(BoundType.Boolean, Syntax);
+internal sealed record BoundIn(BoundExpr Operand, ulong Mask, bool Negated, Expr Syntax) : BoundExpr(BoundType.Boolean, Syntax)
+{
+    public override TResult Accept<TResult>(BoundExprVisitor<TResult> visitor) => visitor.VisitIn(this);
+}
 
-internal sealed record BoundLogical(bool IsAnd, BoundExpr Left, BoundExpr Right, Expr Syntax) : BoundExpr(BoundType.Boolean, Syntax);
+internal sealed record BoundLogical(bool IsAnd, BoundExpr Left, BoundExpr Right, Expr Syntax) : BoundExpr(BoundType.Boolean, Syntax)
+{
+    public override TResult Accept<TResult>(BoundExprVisitor<TResult> visitor) => visitor.VisitLogical(this);
+}
 
-internal sealed record BoundNot(BoundExpr Operand, Expr Syntax) : BoundExpr(BoundType.Boolean, Syntax);
+internal sealed record BoundNot(BoundExpr Operand, Expr Syntax) : BoundExpr(BoundType.Boolean, Syntax)
+{
+    public override TResult Accept<TResult>(BoundExprVisitor<TResult> visitor) => visitor.VisitNot(this);
+}
 
-internal sealed record BoundArithmetic(bool IsAdd, BoundExpr Left, BoundExpr Right, Expr Syntax) : BoundExpr(BoundType.Integer, Syntax);
+internal sealed record BoundArithmetic(bool IsAdd, BoundExpr Left, BoundExpr Right, Expr Syntax) : BoundExpr(BoundType.Integer, Syntax)
+{
+    public override TResult Accept<TResult>(BoundExprVisitor<TResult> visitor) => visitor.VisitArithmetic(this);
+}
 
-internal sealed record BoundAggregate(AggregateKind Kind, IReadOnlyList<BoundExpr> Arguments, Expr Syntax) : BoundExpr(BoundType.Integer, Syntax);
+internal sealed record BoundAggregate(AggregateKind Kind, IReadOnlyList<BoundExpr> Arguments, Expr Syntax) : BoundExpr(BoundType.Integer, Syntax)
+{
+    public override TResult Accept<TResult>(BoundExprVisitor<TResult> visitor) => visitor.VisitAggregate(this);
+}
 
 internal enum AggregateKind
 {

@@ -9,17 +9,7 @@ internal static class BoundExprSymbols
     public static IEnumerable<BoundExpr> Descendants(BoundExpr e)
     {
         yield return e;
-        IEnumerable<BoundExpr> children = e switch
-        {
-            BoundComparison c => [c.Left, c.Right],
-            BoundIn i => [i.Operand],
-            BoundLogical l => [l.Left, l.Right],
-            BoundNot n => [n.Operand],
-            BoundArithmetic a => [a.Left, a.Right],
-            BoundAggregate g => g.Arguments,
-            _ => [],
-        };
-        foreach (var child in children)
+        foreach (var child in Children.Instance.Visit(e))
         {
             foreach (var d in Descendants(child)) yield return d;
         }
@@ -56,11 +46,35 @@ internal static class BoundExprSymbols
             {
                 BoundSymbol s => s.Symbol,
                 BoundKnown k => k.Criterion,
-                _ => null,
+                _ => (Symbol?)null,
             };
             if (symbol is not null && !into.Contains(symbol)) into.Add(symbol);
         }
 
         return into;
+    }
+
+    /// <summary>A node's direct children, left to right.</summary>
+    private sealed class Children : BoundExprVisitor<IReadOnlyList<BoundExpr>>
+    {
+        public static readonly Children Instance = new();
+
+        public override IReadOnlyList<BoundExpr> VisitConstant(BoundConstant node) => [];
+
+        public override IReadOnlyList<BoundExpr> VisitSymbol(BoundSymbol node) => [];
+
+        public override IReadOnlyList<BoundExpr> VisitKnown(BoundKnown node) => [];
+
+        public override IReadOnlyList<BoundExpr> VisitComparison(BoundComparison node) => [node.Left, node.Right];
+
+        public override IReadOnlyList<BoundExpr> VisitIn(BoundIn node) => [node.Operand];
+
+        public override IReadOnlyList<BoundExpr> VisitLogical(BoundLogical node) => [node.Left, node.Right];
+
+        public override IReadOnlyList<BoundExpr> VisitNot(BoundNot node) => [node.Operand];
+
+        public override IReadOnlyList<BoundExpr> VisitArithmetic(BoundArithmetic node) => [node.Left, node.Right];
+
+        public override IReadOnlyList<BoundExpr> VisitAggregate(BoundAggregate node) => node.Arguments;
     }
 }

@@ -21,39 +21,7 @@ internal static class CompleteProgramCompiler
         var body = new List<Expression>();
         for (var i = 0; i < locals.Length; i++) body.Add(Expression.Assign(locals[i], Expression.Constant(defaults[i])));
 
-        Expression Value(BoundExpr e) => e switch
-        {
-            BoundConstant c => Expression.Constant(c.Value),
-            BoundSymbol s when s.Symbol is Criterion => Expression.ArrayIndex(criteria, Expression.Constant(s.Symbol.Slot)),
-            BoundSymbol s => locals[s.Symbol.Slot - criteriaCount],
-            BoundArithmetic a => a.IsAdd ? Expression.Add(Value(a.Left), Value(a.Right)) : Expression.Subtract(Value(a.Left), Value(a.Right)),
-            BoundAggregate { Kind: AggregateKind.Count } g => g.Arguments
-                .Select(arg => (Expression)Expression.Condition(Test(arg), Expression.Constant(1), Expression.Constant(0)))
-                .Aggregate(Expression.Add),
-            BoundAggregate g => g.Arguments.Select(Value).Aggregate((x, y) =>
-                Expression.Call(typeof(Math).GetMethod(g.Kind == AggregateKind.Min ? nameof(Math.Min) : nameof(Math.Max), [typeof(int), typeof(int)])!, x, y)),
-            _ => Expression.Condition(Test(e), Expression.Constant(1), Expression.Constant(0)),
-        };
-
-        Expression Test(BoundExpr e) => e switch
-        {
-            BoundConstant c => Expression.Constant(c.Value != 0),
-            BoundSymbol s => Expression.NotEqual(Value(s), Expression.Constant(0)),
-            BoundKnown => Expression.Constant(true),
-            BoundComparison c => c.Operator switch
-            {
-                Ast.BinaryOperator.Equal => Expression.Equal(Value(c.Left), Value(c.Right)),
-                Ast.BinaryOperator.NotEqual => Expression.NotEqual(Value(c.Left), Value(c.Right)),
-                Ast.BinaryOperator.Less => Expression.LessThan(Value(c.Left), Value(c.Right)),
-                Ast.BinaryOperator.LessOrEqual => Expression.LessThanOrEqual(Value(c.Left), Value(c.Right)),
-                Ast.BinaryOperator.Greater => Expression.GreaterThan(Value(c.Left), Value(c.Right)),
-                _ => Expression.GreaterThanOrEqual(Value(c.Left), Value(c.Right)),
-            },
-            BoundIn i => In(Value(i.Operand), i.Mask, i.Negated),
-            BoundLogical l => l.IsAnd ? Expression.AndAlso(Test(l.Left), Test(l.Right)) : Expression.OrElse(Test(l.Left), Test(l.Right)),
-            BoundNot n => Expression.Not(Test(n.Operand)),
-            _ => throw new InvalidOperationException("not a boolean node"),
-        };
+        var test = new Test(criteria, locals, criteriaCount);
 
         foreach (var (condition, slots, values) in rules)
         {
@@ -66,19 +34,82 @@ internal static class CompleteProgramCompiler
                 raise.Add(Expression.IfThen(Expression.LessThan(target, value), Expression.Assign(target, value)));
             }
 
-            body.Add(Expression.IfThen(Test(condition), Expression.Block(raise)));
+            body.Add(Expression.IfThen(test.Visit(condition), Expression.Block(raise)));
         }
 
         for (var i = 0; i < locals.Length; i++) body.Add(Expression.Assign(Expression.ArrayAccess(result, Expression.Constant(i)), locals[i]));
         return Expression.Lambda<Action<int[], int[]>>(Expression.Block(locals, body), criteria, result).Compile();
     }
 
-    private static Expression In(Expression value, ulong mask, bool negated)
+    private static BinaryExpression In(Expression value, ulong mask, bool negated)
     {
         // ((mask >> value) & 1) != 0
         var bit = Expression.And(
             Expression.RightShift(Expression.Constant(mask), value),
             Expression.Constant(1UL));
         return negated ? Expression.Equal(bit, Expression.Constant(0UL)) : Expression.NotEqual(bit, Expression.Constant(0UL));
+    }
+
+    /// <summary>The integer value of a node: criteria from the array, facts and decisions from locals.</summary>
+    private sealed class Value(Test test, ParameterExpression criteria, ParameterExpression[] locals, int criteriaCount) : BoundExprVisitor<Expression>
+    {
+        public override Expression VisitConstant(BoundConstant node) => Expression.Constant(node.Value);
+
+        public override Expression VisitSymbol(BoundSymbol node) => node.Symbol is Criterion
+            ? Expression.ArrayIndex(criteria, Expression.Constant(node.Symbol.Slot))
+            : locals[node.Symbol.Slot - criteriaCount];
+
+        public override Expression VisitKnown(BoundKnown node) => AsNumber(node);
+
+        public override Expression VisitComparison(BoundComparison node) => AsNumber(node);
+
+        public override Expression VisitIn(BoundIn node) => AsNumber(node);
+
+        public override Expression VisitLogical(BoundLogical node) => AsNumber(node);
+
+        public override Expression VisitNot(BoundNot node) => AsNumber(node);
+
+        public override Expression VisitArithmetic(BoundArithmetic node) =>
+            node.IsAdd ? Expression.Add(Visit(node.Left), Visit(node.Right)) : Expression.Subtract(Visit(node.Left), Visit(node.Right));
+
+        public override Expression VisitAggregate(BoundAggregate node) => node.Kind == AggregateKind.Count
+            ? node.Arguments.Select(AsNumber).Aggregate(Expression.Add)
+            : node.Arguments.Select(Visit).Aggregate((x, y) =>
+                Expression.Call(typeof(Math).GetMethod(node.Kind == AggregateKind.Min ? nameof(Math.Min) : nameof(Math.Max), [typeof(int), typeof(int)])!, x, y));
+
+        /// <summary>A boolean node as 1 or 0.</summary>
+        private Expression AsNumber(BoundExpr node) =>
+            Expression.Condition(test.Visit(node), Expression.Constant(1), Expression.Constant(0));
+    }
+
+    /// <summary>The truth of a boolean node; 'and' and 'or' short-circuit.</summary>
+    private sealed class Test : BoundExprVisitor<Expression>
+    {
+        private readonly Value _value;
+
+        public Test(ParameterExpression criteria, ParameterExpression[] locals, int criteriaCount) =>
+            _value = new Value(this, criteria, locals, criteriaCount);
+
+        public override Expression VisitConstant(BoundConstant node) => Expression.Constant(node.Value != 0);
+
+        public override Expression VisitSymbol(BoundSymbol node) => Expression.NotEqual(_value.Visit(node), Expression.Constant(0));
+
+        public override Expression VisitKnown(BoundKnown node) => Expression.Constant(true);
+
+        public override Expression VisitComparison(BoundComparison node) =>
+            Expression.MakeBinary(Operators.ComparisonNode(node.Operator), _value.Visit(node.Left), _value.Visit(node.Right));
+
+        public override Expression VisitIn(BoundIn node) => In(_value.Visit(node.Operand), node.Mask, node.Negated);
+
+        public override Expression VisitLogical(BoundLogical node) =>
+            node.IsAnd ? Expression.AndAlso(Visit(node.Left), Visit(node.Right)) : Expression.OrElse(Visit(node.Left), Visit(node.Right));
+
+        public override Expression VisitNot(BoundNot node) => Expression.Not(Visit(node.Operand));
+
+        public override Expression VisitArithmetic(BoundArithmetic node) => throw NotBoolean();
+
+        public override Expression VisitAggregate(BoundAggregate node) => throw NotBoolean();
+
+        private static InvalidOperationException NotBoolean() => new("not a boolean node; the binder checks types");
     }
 }

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using Placement.Language.Ast;
 using Placement.Language.Binding;
 
 namespace Placement.Language.Compilation;
@@ -11,8 +10,6 @@ namespace Placement.Language.Compilation;
 /// </summary>
 internal static class ConditionCompiler
 {
-    private static readonly Type I = typeof(Interval);
-
     /// <param name="condition">The bound condition.</param>
     /// <param name="slotCount">The number of slots; the state holds floors then ceilings.</param>
     public static Func<int[], int> Compile(BoundExpr condition, int slotCount)
@@ -61,41 +58,38 @@ internal static class ConditionCompiler
         return Expression.Lambda<Action<int[], byte[]>>(Expression.Block([truth], body), state, outcomes).Compile();
     }
 
-    private static Expression Emit(BoundExpr e, ParameterExpression state, int n) => e switch
-    {
-        BoundConstant c => Expression.Constant(new Interval(c.Value, c.Value)),
-        BoundSymbol s => Expression.Call(Method(nameof(Interval.Slot)), state, Expression.Constant(s.Symbol.Slot), Expression.Constant(n)),
-        BoundKnown k => Expression.Call(Method(nameof(Interval.Known)),
-            Expression.Call(Method(nameof(Interval.Slot)), state, Expression.Constant(k.Criterion.Slot), Expression.Constant(n))),
-        BoundComparison c => Expression.Call(Method(ComparisonMethod(c.Operator)), Emit(c.Left, state, n), Emit(c.Right, state, n)),
-        BoundIn i => Expression.Call(Method(i.Negated ? nameof(Interval.NotIn) : nameof(Interval.In)), Emit(i.Operand, state, n), Expression.Constant(i.Mask)),
-        BoundLogical l => Expression.Call(Method(l.IsAnd ? nameof(Interval.And) : nameof(Interval.Or)), Emit(l.Left, state, n), Emit(l.Right, state, n)),
-        BoundNot x => Expression.Call(Method(nameof(Interval.Not)), Emit(x.Operand, state, n)),
-        BoundArithmetic a => Expression.Call(Method(a.IsAdd ? nameof(Interval.Add) : nameof(Interval.Subtract)), Emit(a.Left, state, n), Emit(a.Right, state, n)),
-        BoundAggregate g => g.Arguments
-            .Select(arg => Emit(arg, state, n))
-            .Aggregate((acc, next) => Expression.Call(Method(AggregateMethod(g.Kind)), acc, next)),
-        _ => throw new InvalidOperationException("unknown bound node"),
-    };
+    private static Expression Emit(BoundExpr e, ParameterExpression state, int n) => new Emitter(state, n).Visit(e);
 
-    internal static string ComparisonMethod(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Equal => nameof(Interval.Equal),
-        BinaryOperator.NotEqual => nameof(Interval.NotEqual),
-        BinaryOperator.Less => nameof(Interval.Less),
-        BinaryOperator.LessOrEqual => nameof(Interval.LessOrEqual),
-        BinaryOperator.Greater => nameof(Interval.Greater),
-        BinaryOperator.GreaterOrEqual => nameof(Interval.GreaterOrEqual),
-        _ => throw new InvalidOperationException("not a comparison"),
-    };
+    private static MethodInfo Method(string name) => Operators.IntervalMethod(name);
 
-    private static string AggregateMethod(AggregateKind kind) => kind switch
+    /// <summary>Emits the three-valued <see cref="Interval"/> computation of a node.</summary>
+    private sealed class Emitter(ParameterExpression state, int n) : BoundExprVisitor<Expression>
     {
-        AggregateKind.Count => nameof(Interval.Add),
-        AggregateKind.Min => nameof(Interval.Min),
-        _ => nameof(Interval.Max),
-    };
+        public override Expression VisitConstant(BoundConstant node) => Expression.Constant(new Interval(node.Value, node.Value));
 
-    private static MethodInfo Method(string name) =>
-        I.GetMethod(name, BindingFlags.Public | BindingFlags.Static) ?? throw new InvalidOperationException(name);
+        public override Expression VisitSymbol(BoundSymbol node) => Slot(node.Symbol.Slot);
+
+        public override Expression VisitKnown(BoundKnown node) => Expression.Call(Method(nameof(Interval.Known)), Slot(node.Criterion.Slot));
+
+        public override Expression VisitComparison(BoundComparison node) =>
+            Expression.Call(Operators.Comparison(node.Operator), Visit(node.Left), Visit(node.Right));
+
+        public override Expression VisitIn(BoundIn node) =>
+            Expression.Call(Method(node.Negated ? nameof(Interval.NotIn) : nameof(Interval.In)), Visit(node.Operand), Expression.Constant(node.Mask));
+
+        public override Expression VisitLogical(BoundLogical node) =>
+            Expression.Call(Method(node.IsAnd ? nameof(Interval.And) : nameof(Interval.Or)), Visit(node.Left), Visit(node.Right));
+
+        public override Expression VisitNot(BoundNot node) => Expression.Call(Method(nameof(Interval.Not)), Visit(node.Operand));
+
+        public override Expression VisitArithmetic(BoundArithmetic node) =>
+            Expression.Call(Method(node.IsAdd ? nameof(Interval.Add) : nameof(Interval.Subtract)), Visit(node.Left), Visit(node.Right));
+
+        public override Expression VisitAggregate(BoundAggregate node) => node.Arguments
+            .Select(Visit)
+            .Aggregate((acc, next) => Expression.Call(Operators.Aggregate(node.Kind), acc, next));
+
+        private MethodCallExpression Slot(int slot) =>
+            Expression.Call(Method(nameof(Interval.Slot)), state, Expression.Constant(slot), Expression.Constant(n));
+    }
 }
