@@ -2,7 +2,8 @@ namespace Placement.Comparisons;
 
 /// <summary>
 /// The default rule set written by hand as if/else over a plain record: the practical speed limit
-/// for this logic. Follows ../shared/design/default-rules.md literally, including its '=='.
+/// for this logic. Follows the 1.0.0 rule table literally, including the '==' of its specification
+/// (docs/clinical/default-rules.md, "Changes from the original specification").
 /// Levels are ordinals: level of care outpatient=0 .. medically_managed_inpatient=5; withdrawal
 /// management none=0 .. medically_managed=5.
 /// </summary>

@@ -6,7 +6,8 @@ namespace Placement.Comparisons;
 /// The default rule set as Microsoft RulesEngine workflows: one per stratum (withdrawal severity
 /// and complication risk, then withdrawal management, then level of care), each rule's
 /// SuccessEvent holding the level it requires, and C# glue taking the maximum between strata.
-/// Expressions follow ../shared/design/default-rules.md literally.
+/// Expressions follow the 1.0.0 rule table literally, including the '==' of its specification
+/// (docs/clinical/default-rules.md, "Changes from the original specification").
 /// </summary>
 public sealed class RulesEnginePlacement
 {

@@ -3,7 +3,7 @@ using Placement.Explanations;
 namespace Placement.Tests.DefaultRules;
 
 /// <summary>
-/// Each rule of the default rule set (../shared/design/default-rules.md) fires where the
+/// Each rule of the default rule set (docs/clinical/default-rules.md) fires where the
 /// specification says and not in the nearest case where it should not, starting from a
 /// complete no-risk assessment and changing only what the rule reads.
 /// </summary>
