@@ -80,5 +80,5 @@ public sealed class Assessment
     private int Index(string criterionId) =>
         RuleSet.Compiled.CriteriaById.TryGetValue(criterionId, out var c)
             ? c.Slot
-            : throw new ArgumentException($"'{criterionId}' is not a criterion of rule set {RuleSet.Id}{Suggestions.DidYouMean(Suggestions.Closest(criterionId, RuleSet.Compiled.CriteriaById.Keys))}", nameof(criterionId));
+            : throw new ArgumentException($"'{criterionId}' is not a criterion of rule set {RuleSet.Id}{Suggestions.Find(criterionId, RuleSet.Compiled.CriteriaById.Keys).DidYouMean}", nameof(criterionId));
 }

@@ -73,8 +73,8 @@ public sealed class AssessmentBuilder
     {
         ArgumentNullException.ThrowIfNull(id);
         if (_ruleSet.Compiled.CriteriaById.TryGetValue(id, out var c)) return c;
-        var suggestion = Diagnostics.Suggestions.Closest(id, _ruleSet.Compiled.CriteriaById.Keys);
-        throw new ArgumentException($"'{id}' is not a criterion of rule set {_ruleSet.Id}{Diagnostics.Suggestions.DidYouMean(suggestion)}", nameof(id));
+        var suggested = Diagnostics.Suggestions.Find(id, _ruleSet.Compiled.CriteriaById.Keys);
+        throw new ArgumentException($"'{id}' is not a criterion of rule set {_ruleSet.Id}{suggested.DidYouMean}", nameof(id));
     }
 
     private static ArgumentException Wrong(Criterion c) =>

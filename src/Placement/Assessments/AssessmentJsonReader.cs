@@ -59,8 +59,8 @@ internal static class AssessmentJsonReader
 
                 if (slot < 0)
                 {
-                    var suggestion = Suggestions.Closest(key, rules.CriteriaById.Keys);
-                    Add(errors, DiagnosticCodes.UnknownCriterion, file, line, keyAt, $"unknown criterion '{key}'{Suggestions.DidYouMean(suggestion)}", suggestion);
+                    var suggested = Suggestions.Find(key, rules.CriteriaById.Keys);
+                    Add(errors, DiagnosticCodes.UnknownCriterion, file, line, keyAt, $"unknown criterion '{key}'{suggested.DidYouMean}", suggested.Best);
                     continue;
                 }
 
@@ -100,9 +100,9 @@ internal static class AssessmentJsonReader
                         else
                         {
                             var word = reader.GetString()!;
-                            var suggestion = Suggestions.Closest(word, domain.Values);
+                            var suggested = Suggestions.Find(word, domain.Values);
                             Add(errors, DiagnosticCodes.NotAnAllowedValue, file, line, at,
-                                $"{criterion.Id}: not an allowed value{Suggestions.DidYouMean(suggestion)}; allowed: {Suggestions.List(domain.Values)}", suggestion);
+                                $"{criterion.Id}: not an allowed value{suggested.DidYouMean}; allowed: {Suggestions.List(domain.Values)}", suggested.Best);
                         }
 
                         break;
@@ -119,7 +119,7 @@ internal static class AssessmentJsonReader
         }
         catch (JsonException ex)
         {
-            Add(errors, DiagnosticCodes.YamlSyntax, file, line, (int)(ex.BytePositionInLine ?? 0), "invalid JSON");
+            Add(errors, DiagnosticCodes.JsonSyntax, file, line, (int)(ex.BytePositionInLine ?? 0), "invalid JSON");
         }
 
         return errors.Count > before ? null : values;

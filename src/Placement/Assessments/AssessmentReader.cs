@@ -17,6 +17,12 @@ internal static class AssessmentReader
     {
         var diagnostics = new DiagnosticBag();
         var source = new SourceText(fileName, text);
+        if (LooksLikeJson(text, fileName) && JsonError(source) is { } jsonError)
+        {
+            diagnostics.Add(jsonError);
+            return (null, diagnostics.Items);
+        }
+
         var root = YamlTreeReader.Read(source, diagnostics);
         if (root is null)
         {
@@ -49,11 +55,11 @@ internal static class AssessmentReader
         {
             if (!rules.CriteriaById.TryGetValue(key.Value, out var criterion))
             {
-                var suggestion = Suggestions.Closest(key.Value, rules.CriteriaById.Keys);
+                var suggested = Suggestions.Find(key.Value, rules.CriteriaById.Keys);
                 var what = rules.Symbols.TryGetValue(key.Value, out var s)
                     ? $"'{key.Value}' is a {(s is Fact ? "fact" : "decision")} that the rules derive, not a criterion an assessment gives"
-                    : $"unknown criterion '{key.Value}'{Suggestions.DidYouMean(suggestion)}";
-                diagnostics.Error(DiagnosticCodes.UnknownCriterion, key.Start, what, suggestion);
+                    : $"unknown criterion '{key.Value}'{suggested.DidYouMean}";
+                diagnostics.Error(DiagnosticCodes.UnknownCriterion, key.Start, what, suggested.Best);
                 continue;
             }
 
@@ -105,11 +111,40 @@ internal static class AssessmentReader
             default:
                 var index = domain.IndexOf(scalar.Value);
                 if (index >= 0) return index;
-                var suggestion = Suggestions.Closest(scalar.Value, domain.Values);
+                var suggested = Suggestions.Find(scalar.Value, domain.Values);
                 diagnostics.Error(DiagnosticCodes.NotAnAllowedValue, scalar.Start,
-                    $"{c.Id}: not an allowed value{Suggestions.DidYouMean(suggestion)}; allowed: {Suggestions.List(domain.Values)}",
-                    suggestion);
+                    $"{c.Id}: not an allowed value{suggested.DidYouMean}; allowed: {Suggestions.List(domain.Values)}",
+                    suggested.Best);
                 return null;
         }
+    }
+
+    /// <summary>JSON is read by the YAML reader too, but a JSON document gets JSON's own syntax errors.</summary>
+    private static bool LooksLikeJson(string text, string fileName) =>
+        fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || text.TrimStart().StartsWith('{');
+
+    private static Diagnostic? JsonError(SourceText source)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(source.Text);
+            return null;
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            var line = (int)(ex.LineNumber ?? 0) + 1;
+            var column = (int)(ex.BytePositionInLine ?? 0) + 1;
+            return new Diagnostic(DiagnosticCodes.JsonSyntax, DiagnosticSeverity.Error, "invalid JSON: " + JsonReason(ex), source.Path, line, column);
+        }
+    }
+
+    /// <summary>The parser's reason without its position and without any of the text (which may hold answers).</summary>
+    private static string JsonReason(System.Text.Json.JsonException ex)
+    {
+        var message = ex.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut < 0) cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        message = cut > 0 ? message[..cut] : message;
+        return message.Contains('\'', StringComparison.Ordinal) ? "the text is not well-formed JSON" : message.TrimEnd('.');
     }
 }

@@ -20,6 +20,8 @@ public static class DiagnosticCodes
     public const string FileNotReadable = "PL1006";
     /// <summary>A property's value is not one of the allowed words, or not of the right form.</summary>
     public const string InvalidValue = "PL1007";
+    /// <summary>An assessment written as JSON is not valid JSON.</summary>
+    public const string JsonSyntax = "PL1008";
 
     /// <summary>An id is declared twice.</summary>
     public const string DuplicateId = "PL2001";

@@ -1,31 +1,51 @@
 namespace Placement.Diagnostics;
 
-/// <summary>"Did you mean" suggestions by edit distance.</summary>
+/// <summary>
+/// "Did you mean" for every unknown name, word or key, the same way everywhere: candidates that
+/// the word is a prefix of (or that are a prefix of it) come first, then likely misspellings by
+/// edit distance; at most three are offered, nearest first.
+/// </summary>
 internal static class Suggestions
 {
-    /// <summary>The closest candidate, when it is close enough to be a likely misspelling.</summary>
-    public static string? Closest(string word, IEnumerable<string> candidates)
+    /// <summary>The most suggestions a message offers.</summary>
+    public const int Limit = 3;
+
+    /// <summary>What to suggest for <paramref name="word"/> among <paramref name="candidates"/>.</summary>
+    public static Suggested Find(string word, IEnumerable<string> candidates)
     {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
+        ArgumentNullException.ThrowIfNull(word);
+        var lower = word.ToLowerInvariant();
+        var ranked = new List<(string Candidate, int Rank, int Distance)>();
+        foreach (var candidate in candidates.Distinct(StringComparer.Ordinal))
         {
-            var d = Distance(word.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (d < bestDistance || (d == bestDistance && best is not null && string.CompareOrdinal(candidate, best) < 0))
+            var c = candidate.ToLowerInvariant();
+            if (c == lower) continue;
+            var distance = Distance(lower, c);
+            if (lower.Length >= 2 && (c.StartsWith(lower, StringComparison.Ordinal) || lower.StartsWith(c, StringComparison.Ordinal)))
             {
-                best = candidate;
-                bestDistance = d;
+                ranked.Add((candidate, 0, Math.Abs(c.Length - lower.Length)));
+            }
+            else if (IsLikelyMisspelling(lower, c, distance))
+            {
+                ranked.Add((candidate, 1, distance));
             }
         }
 
-        if (best is null) return null;
-        var limit = Math.Max(word.Length, best.Length) switch { <= 3 => 1, <= 6 => 2, _ => 3 };
-        return bestDistance <= limit && bestDistance < word.Length ? best : null;
+        var best = ranked
+            .OrderBy(r => r.Rank)
+            .ThenBy(r => r.Distance)
+            .ThenBy(r => r.Candidate, StringComparer.Ordinal)
+            .Take(Limit)
+            .Select(r => r.Candidate)
+            .ToArray();
+        return new Suggested(best);
     }
 
-    /// <summary>" Did you mean 'x'?" or the empty string.</summary>
-    public static string DidYouMean(string? suggestion) =>
-        suggestion is null ? "" : $"; did you mean '{suggestion}'?";
+    /// <summary>The single closest candidate, or null: what a tool could offer as a replacement.</summary>
+    public static string? Closest(string word, IEnumerable<string> candidates) => Find(word, candidates).Best;
+
+    /// <summary>A list for messages: "a, b, c".</summary>
+    public static string List(IEnumerable<string> values) => string.Join(", ", values);
 
     /// <summary>Optimal string alignment distance (Levenshtein with transpositions).</summary>
     internal static int Distance(string a, string b)
@@ -47,6 +67,27 @@ internal static class Suggestions
         return d[a.Length, b.Length];
     }
 
-    /// <summary>A list for messages: "a, b, c".</summary>
-    public static string List(IEnumerable<string> values) => string.Join(", ", values);
+    private static bool IsLikelyMisspelling(string word, string candidate, int distance)
+    {
+        var limit = Math.Max(word.Length, candidate.Length) switch { <= 3 => 1, <= 6 => 2, _ => 3 };
+        return distance <= limit && distance < word.Length;
+    }
+}
+
+/// <summary>The suggestions for one unknown word, nearest first (at most <see cref="Suggestions.Limit"/>).</summary>
+internal sealed class Suggested(IReadOnlyList<string> candidates)
+{
+    /// <summary>The suggestions, nearest first.</summary>
+    public IReadOnlyList<string> Candidates { get; } = candidates;
+
+    /// <summary>The nearest suggestion, or null when nothing is close.</summary>
+    public string? Best => Candidates.Count > 0 ? Candidates[0] : null;
+
+    /// <summary>"; did you mean 'a'?" or "; did you mean 'a', 'b' or 'c'?", or the empty string.</summary>
+    public string DidYouMean => Candidates.Count switch
+    {
+        0 => "",
+        1 => $"; did you mean '{Candidates[0]}'?",
+        _ => $"; did you mean {string.Join(", ", Candidates.Take(Candidates.Count - 1).Select(c => $"'{c}'"))} or '{Candidates[^1]}'?",
+    };
 }

@@ -12,8 +12,8 @@ public static class RuleTracer
         ArgumentNullException.ThrowIfNull(recommendation);
         if (!recommendation.RuleSet.Compiled.RulesById.TryGetValue(ruleId, out var rule))
         {
-            var suggestion = Diagnostics.Suggestions.Closest(ruleId, recommendation.RuleSet.Compiled.RulesById.Keys);
-            throw new ArgumentException($"'{ruleId}' is not a rule of rule set {recommendation.RuleSet.Id}{Diagnostics.Suggestions.DidYouMean(suggestion)}", nameof(ruleId));
+            var suggested = Diagnostics.Suggestions.Find(ruleId, recommendation.RuleSet.Compiled.RulesById.Keys);
+            throw new ArgumentException($"'{ruleId}' is not a rule of rule set {recommendation.RuleSet.Id}{suggested.DidYouMean}", nameof(ruleId));
         }
 
         RuleTrace.Part Build(BoundExpr e)

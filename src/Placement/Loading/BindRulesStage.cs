@@ -129,9 +129,9 @@ internal sealed class BindRulesStage
             if (!symbols.TryGetValue(key.Value, out var target))
             {
                 var candidates = symbols.Values.Where(s => kind == "set" ? s is Fact : s is Decision).Select(s => s.Id);
-                var suggestion = Suggestions.Closest(key.Value, candidates);
+                var suggested = Suggestions.Find(key.Value, candidates);
                 _diagnostics.Error(DiagnosticCodes.UnknownIdentifier, key.Start,
-                    $"'{key.Value}' is not a declared {(kind == "set" ? "fact" : "decision")}{Suggestions.DidYouMean(suggestion)}", suggestion);
+                    $"'{key.Value}' is not a declared {(kind == "set" ? "fact" : "decision")}{suggested.DidYouMean}", suggested.Best);
                 ok = false;
                 continue;
             }
@@ -164,11 +164,11 @@ internal sealed class BindRulesStage
             var ordinal = target.Domain.IndexOf(scalar.Value);
             if (ordinal < 0)
             {
-                var suggestion = Suggestions.Closest(scalar.Value, target.Domain.Values);
+                var suggested = Suggestions.Find(scalar.Value, target.Domain.Values);
                 var noun = target is Decision ? "a level of" : "a value of";
                 _diagnostics.Error(DiagnosticCodes.UnknownValue, scalar.Start,
-                    $"'{scalar.Value}' is not {noun} {key.Value}{Suggestions.DidYouMean(suggestion)}; allowed: {Suggestions.List(target.Domain.Values)}",
-                    suggestion);
+                    $"'{scalar.Value}' is not {noun} {key.Value}{suggested.DidYouMean}; allowed: {Suggestions.List(target.Domain.Values)}",
+                    suggested.Best);
                 ok = false;
                 continue;
             }
@@ -187,10 +187,10 @@ internal sealed class BindRulesStage
             symbols,
             (offset, name) =>
             {
-                var suggestion = Suggestions.Closest(name, symbols.Keys);
+                var suggested = Suggestions.Find(name, symbols.Keys);
                 _diagnostics.Error(DiagnosticCodes.UnknownIdentifier, node.LocationAt(offset),
-                    $"'{{{name}}}' in the text is not a declared criterion, fact or decision{Suggestions.DidYouMean(suggestion)}; write '{{{{' for a literal brace",
-                    suggestion);
+                    $"'{{{name}}}' in the text is not a declared criterion, fact or decision{suggested.DidYouMean}; write '{{{{' for a literal brace",
+                    suggested.Best);
                 failed = true;
             },
             offset =>

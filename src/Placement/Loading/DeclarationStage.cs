@@ -188,10 +188,10 @@ internal sealed class DeclarationStage
             defaultValue = domain.IndexOf(defaultNode.Value);
             if (defaultValue < 0)
             {
-                var suggestion = Suggestions.Closest(defaultNode.Value, domain.Values);
+                var suggested = Suggestions.Find(defaultNode.Value, domain.Values);
                 _diagnostics.Error(DiagnosticCodes.InvalidDefault, defaultNode.Start,
-                    $"default '{defaultNode.Value}' is not a value of fact '{id}'{Suggestions.DidYouMean(suggestion)}; allowed: {Suggestions.List(domain.Values)}",
-                    suggestion);
+                    $"default '{defaultNode.Value}' is not a value of fact '{id}'{suggested.DidYouMean}; allowed: {Suggestions.List(domain.Values)}",
+                    suggested.Best);
                 return null;
             }
         }
@@ -267,10 +267,10 @@ internal sealed class DeclarationStage
             var found = levels.FirstOrDefault(l => l.Id == defaultNode.Value);
             if (found is null)
             {
-                var suggestion = Suggestions.Closest(defaultNode.Value, levels.Select(l => l.Id));
+                var suggested = Suggestions.Find(defaultNode.Value, levels.Select(l => l.Id));
                 _diagnostics.Error(DiagnosticCodes.InvalidDefault, defaultNode.Start,
-                    $"default '{defaultNode.Value}' is not a level of '{id}'{Suggestions.DidYouMean(suggestion)}; levels: {Suggestions.List(levels.Select(l => l.Id))}",
-                    suggestion);
+                    $"default '{defaultNode.Value}' is not a level of '{id}'{suggested.DidYouMean}; levels: {Suggestions.List(levels.Select(l => l.Id))}",
+                    suggested.Best);
                 return null;
             }
 

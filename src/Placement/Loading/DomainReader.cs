@@ -68,9 +68,9 @@ internal sealed class DomainReader(DiagnosticBag diagnostics, FieldReaders field
             default:
                 if (types.TryGetValue(type, out var named)) return named;
                 var allowed = Builtins.Where(b => allowInteger || b != "integer").Concat(types.Keys).ToArray();
-                var suggestion = Suggestions.Closest(type, allowed);
+                var suggested = Suggestions.Find(type, allowed);
                 _diagnostics.Error(DiagnosticCodes.UnknownType, typeNode.Start,
-                    $"unknown type '{type}'{Suggestions.DidYouMean(suggestion)}; allowed: {Suggestions.List(allowed)}", suggestion);
+                    $"unknown type '{type}'{suggested.DidYouMean}; allowed: {Suggestions.List(allowed)}", suggested.Best);
                 return null;
         }
     }

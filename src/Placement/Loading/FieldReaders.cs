@@ -18,9 +18,9 @@ internal sealed partial class FieldReaders(DiagnosticBag diagnostics)
         var node = reader.Scalar(key);
         if (node is null) return null;
         if (Array.IndexOf(allowed, node.Value) >= 0) return node.Value;
-        var suggestion = Suggestions.Closest(node.Value, allowed);
+        var suggested = Suggestions.Find(node.Value, allowed);
         _diagnostics.Error(DiagnosticCodes.InvalidValue, node.Start,
-            $"'{node.Value}' is not a valid {key}{Suggestions.DidYouMean(suggestion)}; allowed: {Suggestions.List(allowed)}", suggestion);
+            $"'{node.Value}' is not a valid {key}{suggested.DidYouMean}; allowed: {Suggestions.List(allowed)}", suggested.Best);
         return null;
     }
 

@@ -226,8 +226,8 @@ public static class RuleTests
     private static void Unknown(DiagnosticBag diagnostics, YScalar node, string what, IEnumerable<string> candidates)
     {
         var list = candidates.ToArray();
-        var suggestion = Suggestions.Closest(node.Value, list);
-        diagnostics.Error(DiagnosticCodes.InvalidTest, node.Start, $"'{node.Value}' is not a {what}{Suggestions.DidYouMean(suggestion)}", suggestion);
+        var suggested = Suggestions.Find(node.Value, list);
+        diagnostics.Error(DiagnosticCodes.InvalidTest, node.Start, $"'{node.Value}' is not a {what}{suggested.DidYouMean}", suggested.Best);
     }
 
     private static string Describe(RuleOutcome outcome) => outcome switch

@@ -19,10 +19,10 @@ internal sealed class MappingReader
         foreach (var entry in mapping.Entries)
         {
             if (Array.IndexOf(allowed, entry.Key.Value) >= 0) continue;
-            var suggestion = Suggestions.Closest(entry.Key.Value, allowed);
+            var suggested = Suggestions.Find(entry.Key.Value, allowed);
             diagnostics.Error(DiagnosticCodes.UnknownProperty, entry.Key.Start,
-                $"{what} has no property '{entry.Key.Value}'{Suggestions.DidYouMean(suggestion)}; allowed: {Suggestions.List(allowed)}",
-                suggestion);
+                $"{what} has no property '{entry.Key.Value}'{suggested.DidYouMean}; allowed: {Suggestions.List(allowed)}",
+                suggested.Best);
         }
     }
 

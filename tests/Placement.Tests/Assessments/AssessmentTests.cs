@@ -10,7 +10,7 @@ public sealed class AssessmentTests
     public static TheoryData<string, string, int, int, string> Invalid => new()
     {
         // assessment, code, line, column, exact message
-        { "ciwa: 12", "PL5001", 1, 1, "unknown criterion 'ciwa'; did you mean 'cows'?" },
+        { "ciwa: 12", "PL5001", 1, 1, "unknown criterion 'ciwa'; did you mean 'ciwa_ar' or 'cows'?" },
         { "ciwa_ar: 12\nrelapse_rsk: low", "PL5001", 2, 1, "unknown criterion 'relapse_rsk'; did you mean 'relapse_risk'?" },
         { "withdrawal_severity: mild", "PL5001", 1, 1, "'withdrawal_severity' is a fact that the rules derive, not a criterion an assessment gives" },
         { "ciwa_ar: 68", "PL5003", 1, 10, "ciwa_ar: out of range; allowed 0 to 67" },
@@ -111,7 +111,7 @@ public sealed class AssessmentTests
         builder.Invoking(b => b.Set("ciwa_ar", 900)).Should().Throw<ArgumentOutOfRangeException>()
             .Which.Message.Should().StartWith("ciwa_ar: out of range; allowed 0 to 67").And.NotContain("900");
         builder.Invoking(b => b.Set("ciwa", 9)).Should().Throw<ArgumentException>()
-            .WithMessage("'ciwa' is not a criterion of rule set adult-sud-placement; did you mean 'cows'?*");
+            .WithMessage("'ciwa' is not a criterion of rule set adult-sud-placement; did you mean 'ciwa_ar' or 'cows'?*");
         builder.Invoking(b => b.Set("pregnant", "yes")).Should().Throw<ArgumentException>()
             .WithMessage("pregnant: wrong type; expected true or false");
         builder.Invoking(b => b.Set("home_stability", "homeless")).Should().Throw<ArgumentException>()

@@ -40,6 +40,6 @@ public sealed class RuleSetDocumentTests
     {
         var act = () => RuleTracer.Trace(TestSupport.Recommend(""), "P41");
 
-        act.Should().Throw<ArgumentException>().WithMessage("'P41' is not a rule of rule set adult-sud-placement; did you mean 'P1'?*");
+        act.Should().Throw<ArgumentException>().WithMessage("'P41' is not a rule of rule set adult-sud-placement; did you mean 'P4', 'P1' or 'P11'?*");
     }
 }

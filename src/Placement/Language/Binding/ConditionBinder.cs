@@ -92,9 +92,9 @@ internal sealed class ConditionBinder
             return new BoundSymbol(symbol, TypeOf(symbol), name);
         }
 
-        var suggestion = Suggestions.Closest(name.Name, _symbols.Keys);
+        var suggested = Suggestions.Find(name.Name, _symbols.Keys);
         Report(DiagnosticCodes.UnknownIdentifier, name.Start,
-            $"'{name.Name}' is not a declared criterion, fact or decision{Suggestions.DidYouMean(suggestion)}", suggestion);
+            $"'{name.Name}' is not a declared criterion, fact or decision{suggested.DidYouMean}", suggested.Best);
         return null;
     }
 
@@ -145,10 +145,10 @@ internal sealed class ConditionBinder
             var index = context.Enum!.IndexOf(word.Name);
             if (index >= 0) return new BoundConstant(index, context, word);
             if (_symbols.ContainsKey(word.Name)) return BindName(word);
-            var suggestion = Suggestions.Closest(word.Name, context.Enum.Values);
+            var suggested = Suggestions.Find(word.Name, context.Enum.Values);
             Report(DiagnosticCodes.UnknownValue, word.Start,
-                $"'{word.Name}' is not a value of {context.Enum.Name}{Suggestions.DidYouMean(suggestion)}; allowed: {Suggestions.List(context.Enum.Values)}",
-                suggestion);
+                $"'{word.Name}' is not a value of {context.Enum.Name}{suggested.DidYouMean}; allowed: {Suggestions.List(context.Enum.Values)}",
+                suggested.Best);
             return null;
         }
 
@@ -174,10 +174,10 @@ internal sealed class ConditionBinder
             var index = domain.IndexOf(value.Name);
             if (index < 0)
             {
-                var suggestion = Suggestions.Closest(value.Name, domain.Values);
+                var suggested = Suggestions.Find(value.Name, domain.Values);
                 Report(DiagnosticCodes.UnknownValue, value.Start,
-                    $"'{value.Name}' is not a value of {domain.Name}{Suggestions.DidYouMean(suggestion)}; allowed: {Suggestions.List(domain.Values)}",
-                    suggestion);
+                    $"'{value.Name}' is not a value of {domain.Name}{suggested.DidYouMean}; allowed: {Suggestions.List(domain.Values)}",
+                    suggested.Best);
                 ok = false;
                 continue;
             }
@@ -237,10 +237,10 @@ internal sealed class ConditionBinder
                 }
 
             default:
-                var suggestion = Suggestions.Closest(name, Functions);
+                var suggested = Suggestions.Find(name, Functions);
                 Report(DiagnosticCodes.InvalidCall, call.Start,
-                    $"unknown function '{name}'{Suggestions.DidYouMean(suggestion)}; the functions are known, count, min and max",
-                    suggestion);
+                    $"unknown function '{name}'{suggested.DidYouMean}; the functions are known, count, min and max",
+                    suggested.Best);
                 return null;
         }
     }
