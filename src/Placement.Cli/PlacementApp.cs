@@ -1,84 +1,204 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.Reflection;
 using Placement.Cli.Commands;
 
 namespace Placement.Cli;
 
-/// <summary>The <c>placement</c> tool: dispatches to its commands. Runs in-process for tests.</summary>
+/// <summary>
+/// The <c>placement</c> tool: its commands on System.CommandLine, with the tool's exit codes
+/// (<see cref="ExitCodes"/>). Runs in-process for tests.
+/// </summary>
 internal static class PlacementApp
 {
-    public const string Help = """
+    private const string Name = "placement";
+
+    private const string Description = """
         placement - level-of-care recommendations for substance use disorders, with explanations.
         It supports, and does not replace, clinical judgement.
+        """;
 
-        Usage: placement <command> [arguments] [options]
+    private const string CommonExitCodes = """
+          64  usage error: unknown command or option, missing argument, or a bad option value
+          70  unexpected error, a bug to report (set PLACEMENT_DEBUG=1 for the stack trace)
+        """;
 
-        Commands:
-          recommend <assessment>   Recommend a level of care for one assessment and explain it.
-          check [DIR]              Check a rule set: every error, and warnings for likely mistakes.
-          test [DIR]               Run the rule tests (*.tests.yaml) beside a rule set; --coverage.
-          verify [DIR]             Prove that worse answers never lower a level, or show a counterexample.
-          explain <assessment> --rule ID
-                                   Show how one rule's condition evaluated, part by part.
-          docs [DIR] --out FILE    Render the rule set as a document for clinical sign-off.
-          batch <in.ndjson|->      One assessment per line in, one JSON result per line out; --parallel N.
-          diff --old DIR --new DIR <assessments.ndjson>
-                                   Compare two rule set versions over the same assessments.
-
-        Options:
-          -h, --help               Show help (also: placement <command> --help).
-          --version                Show the tool's version.
-
-        Run 'placement <command> --help' for a command's arguments, options and exit codes.
+    private const string RootExitCodes = """
+          0   success: a recommendation was made, the rule set is clean, all tests passed, proven
+          1   the answer is no: a rule test failed, coverage is below the threshold, no test cases,
+              or verify found a counterexample (or could not prove the property)
+          2   invalid input: an invalid assessment, invalid batch or diff lines, or a file named on
+              the command line that cannot be read (or, for --out, written)
+          3   the rule set (or a rule test file) is invalid or cannot be read
         """;
 
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         try
         {
-            if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+            var root = CreateRootCommand(new Io(stdin, stdout, stderr));
+            var invocation = new InvocationConfiguration
             {
-                if (args.Length > 1 && args[0] == "help") return Run([args[1], "--help"], stdin, stdout, stderr);
-                stdout.WriteLine(Help);
-                return args.Length == 0 ? ExitCodes.Unexpected : ExitCodes.Success;
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            };
+
+            // No command at all: the help, as a usage error.
+            if (args.Length == 0)
+            {
+                root.Parse(["--help"]).Invoke(invocation);
+                return ExitCodes.Usage;
             }
 
-            if (args[0] == "--version")
+            // 'placement help [command]' is 'placement [command] --help'.
+            if (args[0] == "help") args = [.. args.Skip(1), "--help"];
+
+            // Response files (@file) are off: an argument is a file name, never a file of more arguments.
+            var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            if (parse.Action is ParseErrorAction typos)
             {
-                stdout.WriteLine(Version());
-                return ExitCodes.Success;
+                WriteParseErrors(parse, typos, stderr);
+                return ExitCodes.Usage;
             }
 
-            var rest = args.Skip(1).ToArray();
-            switch (args[0])
-            {
-                case "recommend":
-                    return RecommendCommand.Run(rest, stdin, stdout, stderr);
-                case "check":
-                    return CheckCommand.Run(rest, stdout, stderr);
-                case "test":
-                    return TestCommand.Run(rest, stdout, stderr);
-                case "verify":
-                    return VerifyCommand.Run(rest, stdout, stderr);
-                case "explain":
-                    return ExplainCommand.Run(rest, stdin, stdout, stderr);
-                case "docs":
-                    return DocsCommand.Run(rest, stdout, stderr);
-                case "batch":
-                    return BatchCommand.Run(rest, stdin, stdout, stderr);
-                case "diff":
-                    return DiffCommand.Run(rest, stdin, stdout, stderr);
-                default:
-                    stderr.WriteLine($"placement: unknown command '{args[0]}'");
-                    stderr.WriteLine("Run 'placement --help' for the commands.");
-                    return ExitCodes.Unexpected;
-            }
+            return parse.Invoke(invocation);
         }
         catch (Exception ex)
         {
             // Unexpected: name the failure, never the patient data it was working on.
-            stderr.WriteLine($"placement: unexpected error ({ex.GetType().Name}); please report it");
-            if (Environment.GetEnvironmentVariable("PLACEMENT_DEBUG") == "1") stderr.WriteLine(ex);
+            var debug = Environment.GetEnvironmentVariable("PLACEMENT_DEBUG") == "1";
+            stderr.WriteLine($"placement: unexpected error ({ex.GetType().Name}); please report it{(debug ? "" : "; set PLACEMENT_DEBUG=1 for details")}");
+            if (debug) stderr.WriteLine(ex);
             return ExitCodes.Unexpected;
+        }
+    }
+
+    /// <summary>The command tree. Each run builds its own, bound to that run's streams.</summary>
+    internal static RootCommand CreateRootCommand(Io io)
+    {
+        var rules = CliOptions.Rules();
+        var root = new RootCommand(Description)
+        {
+            RecommendCommand.Create(rules, io),
+            CheckCommand.Create(rules, io),
+            TestCommand.Create(rules, io),
+            VerifyCommand.Create(rules, io),
+            ExplainCommand.Create(rules, io),
+            DocsCommand.Create(rules, io),
+            BatchCommand.Create(rules, io),
+            DiffCommand.Create(io),
+        };
+        root.HelpName = Name;
+        foreach (var option in root.Options)
+        {
+            if (option is HelpOption { Action: HelpAction generated } help)
+            {
+                generated.MaxWidth = HelpWidth(io.Out);
+                help.Action = new HelpWithExitCodes(generated);
+            }
+
+            if (option is VersionOption version) version.Action = new PrintVersion();
+        }
+
+        return root;
+    }
+
+    /// <summary>
+    /// Parse errors go to stderr as "placement COMMAND: message", with System.CommandLine's "did you
+    /// mean" for misspelt commands and options, and where to find the usage.
+    /// </summary>
+    private static void WriteParseErrors(ParseResult parse, ParseErrorAction typos, TextWriter stderr)
+    {
+        var command = parse.CommandResult.Command;
+        var prefix = command is RootCommand ? Name : $"{Name} {command.Name}";
+        var errors = parse.Errors.Select(e => e.Message).Distinct().ToList();
+
+        // A misspelt command: "Required command was not provided" and the words after it add nothing.
+        if (command is RootCommand && parse.UnmatchedTokens.Count > 0)
+        {
+            var first = $"'{parse.UnmatchedTokens[0]}'";
+            if (errors.Any(e => e.Contains(first, StringComparison.Ordinal))) errors.RemoveAll(e => !e.Contains(first, StringComparison.Ordinal));
+        }
+
+        foreach (var error in errors) stderr.WriteLine($"{prefix}: {error}");
+
+        // System.CommandLine's typo corrections ("Did you mean one of the following?") go to its Output.
+        typos.ShowHelp = false;
+        typos.ShowTypoCorrections = true;
+        parse.Invoke(new InvocationConfiguration { Output = stderr, Error = TextWriter.Null, ProcessTerminationTimeout = null });
+        stderr.WriteLine($"Run '{prefix} --help' for usage.");
+    }
+
+    private static void WriteExtraHelp(Command command, TextWriter output)
+    {
+        if (command is ToolCommand tool)
+        {
+            if (tool.Details is not null)
+            {
+                output.WriteLine(tool.Details.TrimEnd());
+                output.WriteLine();
+            }
+
+            output.WriteLine("Exit codes:");
+            output.WriteLine(tool.ExitCodes.TrimEnd());
+            foreach (var line in CommonExitCodes.Split('\n'))
+            {
+                var code = line.TrimStart().Split(' ')[0];
+                if (!tool.ExitCodes.Contains($"  {code}  ", StringComparison.Ordinal)) output.WriteLine(line.TrimEnd());
+            }
+        }
+        else
+        {
+            output.WriteLine("Exit codes (each command's --help lists its own):");
+            output.WriteLine(RootExitCodes.TrimEnd());
+            output.WriteLine(CommonExitCodes.TrimEnd());
+            output.WriteLine();
+            output.WriteLine("Run 'placement <command> --help' for a command's arguments, options and exit codes.");
+            output.WriteLine("Tab completion: install dotnet-suggest and register placement with it (see the README).");
+        }
+
+        output.WriteLine();
+    }
+
+    /// <summary>Help wraps at the terminal's width, at most 100 columns; written elsewhere, at 100.</summary>
+    private static int HelpWidth(TextWriter output)
+    {
+        if (output != Console.Out || Console.IsOutputRedirected) return 100;
+        try
+        {
+            return Console.WindowWidth is > 20 and < 100 ? Console.WindowWidth : 100;
+        }
+        catch (IOException)
+        {
+            return 100;
+        }
+    }
+
+    /// <summary>The generated help, then the command's details and exit codes.</summary>
+    private sealed class HelpWithExitCodes(HelpAction generated) : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            generated.Invoke(parseResult);
+            WriteExtraHelp(parseResult.CommandResult.Command, parseResult.InvocationConfiguration.Output);
+            return ExitCodes.Success;
+        }
+    }
+
+    /// <summary>The tool's own version (the default action reports the entry assembly's, which in tests is the test host).</summary>
+    private sealed class PrintVersion : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(Version());
+            return ExitCodes.Success;
         }
     }
 

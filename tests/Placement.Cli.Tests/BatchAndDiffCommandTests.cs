@@ -43,7 +43,7 @@ public sealed class BatchAndDiffCommandTests
         stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
             $"{input}:2:13: error PL5003: ciwa_ar: out of range; allowed 0 to 67",
             $"{input}:4:2: error PL5001: unknown criterion 'relapse_rsk'; did you mean 'relapse_risk'?",
-            $"{input}:5:2: error PL1001: invalid JSON",
+            $"{input}:5:2: error PL1008: invalid JSON",
             "5 assessments: 1 recommended, 1 provisional, 3 invalid (skipped)");
     }
 
@@ -58,23 +58,81 @@ public sealed class BatchAndDiffCommandTests
             .GetProperty("because")[0].GetProperty("rule").GetString().Should().Be("M2");
     }
 
+    private static string ChangedRules()
+    {
+        var changed = Directory.CreateTempSubdirectory("placement-new-").FullName;
+        foreach (var f in Directory.GetFiles(Rules, "*.yaml")) File.Copy(f, Path.Combine(changed, Path.GetFileName(f)));
+        var loc = Path.Combine(changed, "level-of-care.yaml");
+        File.WriteAllText(loc, File.ReadAllText(loc).Replace("when: relapse_risk >= moderate\n", "when: relapse_risk >= high\n", StringComparison.Ordinal));
+        return changed;
+    }
+
+    private static string Rules => Path.Combine(CliRunner.RepoRoot, "rules");
+
     [Fact]
     public void Diff_ReportsChangesAsAMatrixWithExamples()
     {
-        var rules = Path.Combine(CliRunner.RepoRoot, "rules");
-        var changed = Directory.CreateTempSubdirectory("placement-new-").FullName;
-        foreach (var f in Directory.GetFiles(rules, "*.yaml")) File.Copy(f, Path.Combine(changed, Path.GetFileName(f)));
-        var loc = Path.Combine(changed, "level-of-care.yaml");
-        File.WriteAllText(loc, File.ReadAllText(loc).Replace("when: relapse_risk >= moderate\n", "when: relapse_risk >= high\n", StringComparison.Ordinal));
         var input = CliRunner.TempFile("in.ndjson", $"{Iop}\n{Severe}\n{Iop}\n");
 
-        var (exit, stdout, stderr) = CliRunner.Run("diff", "--old", rules, "--new", changed, input);
+        var (exit, stdout, stderr) = CliRunner.Run("diff", "--old", Rules, "--new", ChangedRules(), input);
 
         exit.Should().Be(0, stderr);
         stdout.Should().Contain("Compared 3 assessments");
         stdout.Should().Contain("level_of_care: 2 of 3 changed (66.7%)");
         stdout.Should().Contain("  iop -> outpatient: 2 assessment(s), for example:");
-        stdout.Should().Contain("    line 1: " + Iop);
         stdout.Should().Contain("withdrawal_management: 0 of 3 changed (0.0%)");
+        var lines = stdout.Split('\n');
+        var example = Array.FindIndex(lines, l => l.StartsWith("    line 1: ", StringComparison.Ordinal));
+        var continued = lines.Skip(example + 1).TakeWhile(l => l.StartsWith("      ", StringComparison.Ordinal)).Select(l => l.Trim());
+        string.Concat(new[] { lines[example]["    line 1: ".Length..] }.Concat(continued)).Should().Be(Iop, "an example is the assessment, wrapped");
+    }
+
+    [Fact]
+    public void Diff_TextOutput_FitsInOneHundredColumns()
+    {
+        var input = CliRunner.TempFile("in.ndjson", $"{Iop}\n{Severe}\n{Iop}\n");
+
+        var (exit, stdout, _) = CliRunner.Run("diff", "--old", Rules, "--new", ChangedRules(), input);
+
+        exit.Should().Be(0);
+        stdout.Split('\n').Where(l => l.Length > 100).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Diff_NoExamples_LeavesOutThePatientData()
+    {
+        var input = CliRunner.TempFile("in.ndjson", $"{Iop}\n{Severe}\n{Iop}\n");
+
+        var text = CliRunner.Run("diff", "--old", Rules, "--new", ChangedRules(), input, "--no-examples");
+        var json = CliRunner.Run("diff", "--old", Rules, "--new", ChangedRules(), input, "--no-examples", "--format", "json");
+
+        text.Exit.Should().Be(0);
+        text.Stdout.Should().Contain("  iop -> outpatient: 2 assessment(s)").And.NotContain("relapse_risk").And.NotContain("line 1");
+        json.Exit.Should().Be(0);
+        json.Stdout.Should().NotContain("relapse_risk").And.NotContain("examples");
+    }
+
+    [Fact]
+    public void Diff_FormatJson_GivesCountsMatrixAndExamples()
+    {
+        var input = CliRunner.TempFile("in.ndjson", $"{Iop}\n{Severe}\n{Iop}\n");
+
+        var (exit, stdout, stderr) = CliRunner.Run("diff", "--old", Rules, "--new", ChangedRules(), input, "--format", "json");
+
+        exit.Should().Be(0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        root.GetProperty("compared").GetInt32().Should().Be(3);
+        root.GetProperty("invalid").GetInt32().Should().Be(0);
+        root.GetProperty("old").GetProperty("sha256").GetString().Should().Be(RuleSet.LoadDefault().Sha256);
+        var care = root.GetProperty("decisions").GetProperty("level_of_care");
+        care.GetProperty("changed").GetInt32().Should().Be(2);
+        var change = care.GetProperty("changes").EnumerateArray().Should().ContainSingle().Subject;
+        (change.GetProperty("old").GetString(), change.GetProperty("new").GetString(), change.GetProperty("count").GetInt32())
+            .Should().Be(("iop", "outpatient", 2));
+        var example = change.GetProperty("examples")[0];
+        example.GetProperty("line").GetInt32().Should().Be(1);
+        example.GetProperty("assessment").GetProperty("relapse_risk").GetString().Should().Be("moderate");
+        care.GetProperty("matrix").GetProperty("iop").GetProperty("outpatient").GetInt32().Should().Be(2);
     }
 }

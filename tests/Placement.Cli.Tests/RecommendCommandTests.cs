@@ -121,11 +121,11 @@ public sealed class RecommendCommandTests
     [InlineData("recommend", "a.yaml", "--colour")]
     [InlineData("recommend", "a.yaml", "--rules")]
     [InlineData("frobnicate")]
-    public void UsageError_ExitsOneAndSaysWhatIsWrong(params string[] args)
+    public void UsageError_ExitsSixtyFourAndSaysWhatIsWrong(params string[] args)
     {
         var (exit, stdout, stderr) = CliRunner.Run(args);
 
-        exit.Should().Be(1);
+        exit.Should().Be(64);
         stdout.Should().BeEmpty();
         stderr.Should().StartWith("placement");
     }
@@ -137,7 +137,7 @@ public sealed class RecommendCommandTests
         var (exit, stdout, _) = CliRunner.Run("recommend", "--help");
 
         exit.Should().Be(0);
-        stdout.Should().Contain("Usage: placement recommend").And.Contain("3  the rule set is invalid");
+        stdout.Should().Contain("placement recommend <assessment> [options]").And.Contain("3   the rule set is invalid");
     }
 
     [Fact]

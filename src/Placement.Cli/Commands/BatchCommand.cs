@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -16,75 +17,67 @@ internal static class BatchCommand
 {
     private const int ChunkSize = 8192;
 
-    public const string Help = """
-        Usage: placement batch <in.ndjson|-> [--out FILE] [--parallel N] [--rules PATH] [--explain]
-
-        Reads one assessment per line (a JSON object of criterion ids to values) and writes one JSON
-        result per line, in input order:
-          {"line":1,"status":"recommended","decisions":{"level_of_care":{"level":"iop","ceiling":"iop"},...},
-           "firedRules":[...],"missing":[...]}
-        With --explain each result carries the full explanation instead: {"line":1,"recommendation":{...}}.
-        Invalid lines are reported on stderr as FILE:LINE:COL: error CODE: message and skipped; the batch
-        goes on. Blank lines are ignored. A summary goes to stderr at the end, and a progress line while
-        running when stderr is a terminal.
-
-        Options:
-          --out FILE         Write results to FILE instead of standard output.
-          --parallel N       Worker threads (default: the number of processors).
-          --rules PATH       A rule file or folder. Default: the embedded default rule set.
-          --explain          Write the full explanation for each assessment.
-          -h, --help         Show this help.
-
-        Exit codes: 0 all lines valid, 1 usage error, 2 some lines were invalid (the rest were written),
-        3 invalid rule set.
-        """;
-
-    public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static Command Create(Option<string?> rules, Io io)
     {
-        var line = CommandLine.Parse(args, ["--out", "--parallel", "--rules"], ["--explain"]);
-        if (line.Help)
+        var input = CliOptions.Input("input", "NDJSON: one JSON assessment per line; '-' reads standard input.");
+        var output = new Option<string?>("--out") { Description = "Write the results to FILE instead of standard output.", HelpName = "FILE" };
+        var parallel = CliOptions.WholeNumber("--parallel", "N", "Worker threads, 1 to 64. Default: the number of processors.", 1, 64);
+        var explain = new Option<bool>("--explain") { Description = "Write the full explanation for each assessment instead of the short result." };
+        var command = new ToolCommand("batch", "One assessment per line in, one JSON result per line out, in input order.", """
+              0   every line was valid
+              2   some lines were invalid (the rest were written), the input cannot be read, or the --out
+                  file cannot be written
+              3   the rule set is invalid
+            """, """
+            Each result is {"line":N,"status":...,"decisions":{...},"firedRules":[...],"missing":[...]}; with
+            --explain it is {"line":N,"recommendation":{...}}. Invalid lines are reported on stderr as
+            FILE:LINE:COL: error CODE: message and skipped; blank lines are ignored. A summary goes to
+            stderr at the end, and a progress line while running when stderr is a terminal.
+            """)
         {
-            stdout.WriteLine(Help);
-            return ExitCodes.Success;
-        }
+            input, output, parallel, explain, rules,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(input)!, parse.GetValue(output), parse.GetValue(parallel) ?? Environment.ProcessorCount, parse.GetValue(explain), parse.GetValue(rules), io));
+        return command;
+    }
 
-        var parallel = Environment.ProcessorCount;
-        if (line.Option("--parallel") is { } p && (!int.TryParse(p, out parallel) || parallel < 1))
-        {
-            stderr.WriteLine("placement batch: --parallel takes a whole number of 1 or more");
-            return ExitCodes.Unexpected;
-        }
-
-        if (line.Error is not null || line.Positional.Count != 1)
-        {
-            stderr.WriteLine($"placement batch: {line.Error ?? "give exactly one input file, or - for standard input"}");
-            return ExitCodes.Unexpected;
-        }
-
-        var rules = RuleSetOption.Load(line.Option("--rules"), stderr);
+    private static int Run(string path, string? outPath, int parallel, bool explain, string? rulesPath, Io io)
+    {
+        var (stdin, stdout, stderr) = (io.In, io.Out, io.Error);
+        var rules = RuleSetOption.Load(rulesPath, stderr);
         if (rules is null) return ExitCodes.InvalidRuleSet;
 
-        var path = line.Positional[0];
         var name = path == "-" ? "<stdin>" : path;
-        NdjsonLineSource input;
         Stream? inputStream = null;
-        Stream? outputStream = null;
         try
         {
             if (path != "-") inputStream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             else if (stdin == Console.In) inputStream = Console.OpenStandardInput();
-            input = inputStream is null ? new NdjsonLineSource(stdin) : new NdjsonLineSource(inputStream);
-            if (line.Option("--out") is { } outPath) outputStream = new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
-            else if (stdout == Console.Out) outputStream = Console.OpenStandardOutput();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine(new Diagnostic(DiagnosticCodes.FileNotReadable, DiagnosticSeverity.Error,
                 ex is FileNotFoundException or DirectoryNotFoundException ? "no such file" : "cannot be opened", path, 1, 1));
-            return ExitCodes.Unexpected;
+            return ExitCodes.InvalidInput;
         }
 
-        var explain = line.Flag("--explain");
+        Stream? outputStream = null;
+        if (outPath is not null)
+        {
+            outputStream = OutputFile.Create("batch", outPath, stderr);
+            if (outputStream is null)
+            {
+                inputStream?.Dispose();
+                return ExitCodes.InvalidInput;
+            }
+        }
+        else if (stdout == Console.Out)
+        {
+            outputStream = Console.OpenStandardOutput();
+        }
+
+        var input = inputStream is null ? new NdjsonLineSource(stdin) : new NdjsonLineSource(inputStream);
         var progress = stderr == Console.Error && !Console.IsErrorRedirected;
         var totals = new Totals();
         try
@@ -99,7 +92,7 @@ internal static class BatchCommand
         }
 
         stderr.WriteLine($"{totals.Lines} assessments: {totals.Recommended} recommended, {totals.Provisional} provisional, {totals.Invalid} invalid (skipped)");
-        return totals.Invalid > 0 ? ExitCodes.InvalidAssessment : ExitCodes.Success;
+        return totals.Invalid > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
     }
 
     private sealed class Totals

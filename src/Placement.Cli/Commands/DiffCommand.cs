@@ -1,4 +1,8 @@
+using System.CommandLine;
+using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Placement.Diagnostics;
 
 namespace Placement.Cli.Commands;
@@ -11,46 +15,69 @@ internal static class DiffCommand
 {
     private const int ExamplesPerChange = 3;
 
-    public const string Help = """
-        Usage: placement diff --old PATH --new PATH <assessments.ndjson|->
+    /// <summary>The text report fits a terminal or a review comment this wide.</summary>
+    internal const int Width = 100;
 
-        Runs both rule sets over the same assessments (one JSON object per line) and reports, for each
-        decision, how many recommended levels change, a matrix of old level (rows) to new level
-        (columns), and up to three example assessments (with their line numbers) for each change:
-        what a rule committee needs before adopting a new version. Status changes (recommended /
-        provisional) are counted too. Lines invalid for either rule set are reported and skipped.
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-        Options:
-          --old PATH         The current rule file or folder.
-          --new PATH         The proposed rule file or folder.
-          -h, --help         Show this help.
-
-        Exit codes: 0 compared (whether or not anything changed), 1 usage error, 2 some lines were
-        invalid (the rest were compared), 3 a rule set is invalid.
-        """;
-
-    public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static Command Create(Io io)
     {
-        var line = CommandLine.Parse(args, ["--old", "--new"], []);
-        if (line.Help)
+        var oldRules = new Option<string>("--old") { Description = "The current rule file or folder.", HelpName = "PATH", Required = true };
+        var newRules = new Option<string>("--new") { Description = "The proposed rule file or folder.", HelpName = "PATH", Required = true };
+        var input = CliOptions.Input("assessments", "NDJSON: one JSON assessment per line; '-' reads standard input.");
+        var format = CliOptions.Format("text (a report at most 100 columns wide), or json.", "text", "json");
+        var noExamples = new Option<bool>("--no-examples")
         {
-            stdout.WriteLine(Help);
-            return ExitCodes.Success;
-        }
-
-        var oldPath = line.Option("--old");
-        var newPath = line.Option("--new");
-        if (line.Error is not null || line.Positional.Count != 1 || oldPath is null || newPath is null)
+            Description = "Leave out the example assessments (they are patient data); counts only.",
+        };
+        var command = new ToolCommand("diff", "Compare two versions of a rule set over the same assessments.", """
+              0   compared (whether or not anything changed)
+              2   some lines were invalid (the rest were compared), or the input cannot be read
+              3   a rule set is invalid
+            """, """
+            Reports, for each decision, how many recommended levels change, a matrix of old level (rows)
+            to new level (columns), and up to three example assessments, with their line numbers, for each
+            change: what a rule committee needs before adopting a new version. Status changes
+            (recommended / provisional) are counted too. Lines invalid for either rule set are reported
+            and skipped.
+            """)
         {
-            stderr.WriteLine($"placement diff: {line.Error ?? "give --old PATH, --new PATH and one assessments file"}");
-            return ExitCodes.Unexpected;
-        }
+            input, oldRules, newRules, format, noExamples,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(input)!, parse.GetValue(oldRules)!, parse.GetValue(newRules)!, parse.GetValue(format) ?? "text", !parse.GetValue(noExamples), io));
+        return command;
+    }
 
+    /// <summary>One cell of a decision's old-to-new matrix: how many, and a few examples of changes.</summary>
+    private sealed class Cell
+    {
+        public int Count { get; set; }
+
+        public List<(int Line, string Text)> Examples { get; } = new();
+    }
+
+    /// <summary>What the comparison found, for either rendering.</summary>
+    private sealed record Comparison(
+        RuleSet Old, RuleSet New, string[] Decisions, Dictionary<string, Dictionary<(string Old, string New), Cell>> Matrices,
+        int Compared, int Invalid, int StatusChanged, bool Examples)
+    {
+        public string[] Levels(string decision) => Old.FindDecision(decision)!.Levels.Select(l => l.Id)
+            .Concat(New.FindDecision(decision)!.Levels.Select(l => l.Id)).Distinct().ToArray();
+
+        public IEnumerable<KeyValuePair<(string Old, string New), Cell>> Changes(string decision) =>
+            Matrices[decision].Where(kv => kv.Key.Old != kv.Key.New).OrderBy(kv => kv.Key.Old, StringComparer.Ordinal).ThenBy(kv => kv.Key.New, StringComparer.Ordinal);
+
+        public int Changed(string decision) => Changes(decision).Sum(kv => kv.Value.Count);
+    }
+
+    private static int Run(string path, string oldPath, string newPath, string format, bool examples, Io io)
+    {
+        var (stdin, stdout, stderr) = (io.In, io.Out, io.Error);
         var oldRules = RuleSetOption.Load(oldPath, stderr);
         var newRules = RuleSetOption.Load(newPath, stderr);
         if (oldRules is null || newRules is null) return ExitCodes.InvalidRuleSet;
 
-        var path = line.Positional[0];
         var name = path == "-" ? "<stdin>" : path;
         TextReader input;
         try
@@ -59,8 +86,9 @@ internal static class DiffCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine(new Diagnostic(DiagnosticCodes.FileNotReadable, DiagnosticSeverity.Error, "cannot be opened", path, 1, 1));
-            return ExitCodes.Unexpected;
+            var why = ex is FileNotFoundException or DirectoryNotFoundException ? "no such file" : "cannot be opened";
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.FileNotReadable, DiagnosticSeverity.Error, why, path, 1, 1));
+            return ExitCodes.InvalidInput;
         }
 
         var decisions = oldRules.Decisions.Select(d => d.Id).Where(id => newRules.FindDecision(id) is not null).ToArray();
@@ -95,54 +123,198 @@ internal static class DiffCommand
                     var key = (before.Level(id).Id, after.Level(id).Id);
                     if (!matrices[id].TryGetValue(key, out var cell)) matrices[id][key] = cell = new Cell();
                     cell.Count++;
-                    if (key.Item1 != key.Item2 && cell.Examples.Count < ExamplesPerChange) cell.Examples.Add((number, text));
+                    if (examples && key.Item1 != key.Item2 && cell.Examples.Count < ExamplesPerChange) cell.Examples.Add((number, text));
                 }
             }
         }
 
-        Report(stdout, oldRules, newRules, decisions, matrices, compared, statusChanged);
+        var comparison = new Comparison(oldRules, newRules, decisions, matrices, compared, invalid, statusChanged, examples);
+        if (format == "json") WriteJson(comparison, stdout);
+        else WriteText(comparison, stdout);
         if (invalid > 0) stderr.WriteLine($"{invalid} invalid line(s) skipped");
-        return invalid > 0 ? ExitCodes.InvalidAssessment : ExitCodes.Success;
+        return invalid > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
     }
 
-    /// <summary>One cell of a decision's old-to-new matrix: how many, and a few examples of changes.</summary>
-    private sealed class Cell
+    private static void WriteText(Comparison c, TextWriter stdout)
     {
-        public int Count { get; set; }
-
-        public List<(int Line, string Text)> Examples { get; } = new();
-    }
-
-    private static void Report(TextWriter stdout, RuleSet oldRules, RuleSet newRules, string[] decisions,
-        Dictionary<string, Dictionary<(string Old, string New), Cell>> matrices, int compared, int statusChanged)
-    {
-        stdout.WriteLine($"Old: {oldRules.Id} {oldRules.Version} (sha256 {oldRules.Sha256[..12]})");
-        stdout.WriteLine($"New: {newRules.Id} {newRules.Version} (sha256 {newRules.Sha256[..12]})");
-        stdout.WriteLine($"Compared {compared} assessments; status (recommended/provisional) changed for {statusChanged}.");
-        foreach (var id in decisions)
+        stdout.WriteLine($"Old: {c.Old.Id} {c.Old.Version} (sha256 {c.Old.Sha256[..12]})");
+        stdout.WriteLine($"New: {c.New.Id} {c.New.Version} (sha256 {c.New.Sha256[..12]})");
+        stdout.WriteLine($"Compared {c.Compared} assessments; status (recommended/provisional) changed for {c.StatusChanged}.");
+        foreach (var id in c.Decisions)
         {
-            var cells = matrices[id];
-            var changed = cells.Where(kv => kv.Key.Old != kv.Key.New).Sum(kv => kv.Value.Count);
-            var levels = oldRules.FindDecision(id)!.Levels.Select(l => l.Id)
-                .Concat(newRules.FindDecision(id)!.Levels.Select(l => l.Id)).Distinct().ToArray();
+            var changed = c.Changed(id);
             stdout.WriteLine();
-            stdout.WriteLine($"{id}: {changed} of {compared} changed ({(compared == 0 ? 0 : 100.0 * changed / compared):F1}%)");
-            var width = Math.Max(12, levels.Max(l => l.Length) + 2);
-            stdout.Write("  " + "old \\ new".PadRight(width));
-            foreach (var l in levels) stdout.Write(l.PadLeft(width));
-            stdout.WriteLine();
-            foreach (var from in levels)
+            stdout.WriteLine(Fit($"{id}: {changed} of {c.Compared} changed ({Percent(changed, c.Compared)}%)"));
+            WriteMatrix(c.Levels(id), c.Matrices[id], stdout);
+            foreach (var ((from, to), cell) in c.Changes(id))
             {
-                stdout.Write("  " + from.PadRight(width));
-                foreach (var to in levels) stdout.Write((cells.GetValueOrDefault((from, to))?.Count ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width));
-                stdout.WriteLine();
-            }
-
-            foreach (var ((from, to), cell) in cells.Where(kv => kv.Key.Old != kv.Key.New).OrderBy(kv => kv.Key.Old).ThenBy(kv => kv.Key.New))
-            {
-                stdout.WriteLine($"  {from} -> {to}: {cell.Count} assessment(s), for example:");
-                foreach (var (exampleLine, text) in cell.Examples) stdout.WriteLine($"    line {exampleLine}: {text}");
+                stdout.WriteLine(Fit($"  {from} -> {to}: {cell.Count} assessment(s){(cell.Examples.Count > 0 ? ", for example:" : "")}"));
+                foreach (var (line, text) in cell.Examples)
+                {
+                    foreach (var part in Wrap($"    line {line.ToString(CultureInfo.InvariantCulture)}: ", "      ", Members(text))) stdout.WriteLine(part);
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// The old-to-new matrix. Rows are labelled "N level" and columns by the same numbers, so that
+    /// long level ids do not widen every column; a matrix still too wide is listed cell by cell.
+    /// </summary>
+    private static void WriteMatrix(string[] levels, Dictionary<(string Old, string New), Cell> cells, TextWriter stdout)
+    {
+        static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+        int Count(string from, string to) => cells.GetValueOrDefault((from, to))?.Count ?? 0;
+        var labels = levels.Select((l, i) => $"{N(i + 1)} {l}").ToArray();
+        var labelWidth = Math.Max("old \\ new".Length, labels.Max(l => l.Length)) + 2;
+        var cellWidth = Math.Max(5, Math.Max(N(levels.Length).Length, cells.Values.Select(c => N(c.Count).Length).DefaultIfEmpty(1).Max()) + 2);
+        if (2 + labelWidth + (levels.Length * cellWidth) <= Width)
+        {
+            stdout.WriteLine("  " + "old \\ new".PadRight(labelWidth) + string.Concat(levels.Select((_, i) => N(i + 1).PadLeft(cellWidth))));
+            for (var row = 0; row < levels.Length; row++)
+            {
+                stdout.WriteLine("  " + labels[row].PadRight(labelWidth) + string.Concat(levels.Select(to => N(Count(levels[row], to)).PadLeft(cellWidth))));
+            }
+
+            return;
+        }
+
+        stdout.WriteLine("  old -> new: count");
+        foreach (var from in levels)
+        {
+            foreach (var to in levels.Where(to => Count(from, to) > 0)) stdout.WriteLine(Fit($"  {from} -> {to}: {N(Count(from, to))}"));
+        }
+    }
+
+    /// <summary>The members of a JSON object line, compact ("key":value), so that a wrapped example joins back into JSON.</summary>
+    private static List<string> Members(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var members = doc.RootElement.EnumerateObject()
+            .Select(p => JsonSerializer.Serialize(p.Name, JsonStrings) + ":" + p.Value.GetRawText())
+            .ToList();
+        for (var i = 0; i < members.Count - 1; i++) members[i] += ",";
+        if (members.Count == 0) return ["{}"];
+        members[0] = "{" + members[0];
+        members[^1] += "}";
+        return members;
+    }
+
+    private static readonly JsonSerializerOptions JsonStrings = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Lays <paramref name="pieces"/> out in lines of at most <see cref="Width"/> columns, breaking between pieces (inside one only when it is longer than a line).</summary>
+    private static IEnumerable<string> Wrap(string first, string indent, IEnumerable<string> pieces)
+    {
+        var line = new StringBuilder(first);
+        var empty = true;
+        foreach (var piece in pieces)
+        {
+            var rest = piece;
+            while (rest.Length > 0)
+            {
+                if (line.Length + rest.Length <= Width)
+                {
+                    line.Append(rest);
+                    empty = false;
+                    break;
+                }
+
+                if (!empty)
+                {
+                    yield return line.ToString();
+                    line.Clear().Append(indent);
+                    empty = true;
+                    continue;
+                }
+
+                var room = Width - line.Length;
+                line.Append(rest.AsSpan(0, room));
+                rest = rest[room..];
+                yield return line.ToString();
+                line.Clear().Append(indent);
+            }
+        }
+
+        if (!empty) yield return line.ToString();
+    }
+
+    /// <summary>Cuts a report line that only a very long id could make wider than <see cref="Width"/>.</summary>
+    private static string Fit(string line) => line.Length <= Width ? line : line[..(Width - 3)] + "...";
+
+    private static string Percent(int part, int whole) =>
+        (whole == 0 ? 0 : 100.0 * part / whole).ToString("F1", CultureInfo.InvariantCulture);
+
+    private static void WriteJson(Comparison c, TextWriter stdout)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartObject();
+            WriteRuleSet(json, "old", c.Old);
+            WriteRuleSet(json, "new", c.New);
+            json.WriteNumber("compared", c.Compared);
+            json.WriteNumber("invalid", c.Invalid);
+            json.WriteNumber("statusChanged", c.StatusChanged);
+            json.WriteStartObject("decisions");
+            foreach (var id in c.Decisions)
+            {
+                var levels = c.Levels(id);
+                json.WriteStartObject(id);
+                json.WriteNumber("changed", c.Changed(id));
+                json.WriteStartArray("levels");
+                foreach (var l in levels) json.WriteStringValue(l);
+                json.WriteEndArray();
+                json.WriteStartObject("matrix");
+                foreach (var from in levels)
+                {
+                    json.WriteStartObject(from);
+                    foreach (var to in levels) json.WriteNumber(to, c.Matrices[id].GetValueOrDefault((from, to))?.Count ?? 0);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndObject();
+                json.WriteStartArray("changes");
+                foreach (var ((from, to), cell) in c.Changes(id))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("old", from);
+                    json.WriteString("new", to);
+                    json.WriteNumber("count", cell.Count);
+                    if (c.Examples)
+                    {
+                        json.WriteStartArray("examples");
+                        foreach (var (line, text) in cell.Examples)
+                        {
+                            json.WriteStartObject();
+                            json.WriteNumber("line", line);
+                            json.WritePropertyName("assessment");
+                            using (var doc = JsonDocument.Parse(text)) doc.RootElement.WriteTo(json);
+                            json.WriteEndObject();
+                        }
+
+                        json.WriteEndArray();
+                    }
+
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        stdout.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    private static void WriteRuleSet(Utf8JsonWriter json, string name, RuleSet rules)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("id", rules.Id);
+        json.WriteString("version", rules.Version);
+        json.WriteString("sha256", rules.Sha256);
+        json.WriteEndObject();
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Placement.Explanations;
 
 namespace Placement.Cli.Commands;
@@ -5,41 +6,32 @@ namespace Placement.Cli.Commands;
 /// <summary><c>placement explain</c>: one rule's evaluation for one assessment, part by part.</summary>
 internal static class ExplainCommand
 {
-    public const string Help = """
-        Usage: placement explain <assessment.yaml|assessment.json|-> --rule ID [--rules PATH]
-
-        Shows whether rule ID fired, may fire (depends on missing information) or did not fire for
-        the assessment, and for each part of its condition the values it saw and its verdict
-        (true, false or unknown).
-
-        Options:
-          --rule ID          The rule to explain (required).
-          --rules PATH       A rule file or folder. Default: the embedded default rule set.
-          -h, --help         Show this help.
-
-        Exit codes: 0 explained, 1 usage error or unknown rule, 2 invalid assessment, 3 invalid rule set.
-        """;
-
-    public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static Command Create(Option<string?> rules, Io io)
     {
-        var line = CommandLine.Parse(args, ["--rule", "--rules"], []);
-        if (line.Help)
+        var assessment = CliOptions.Input("assessment", "A YAML or JSON assessment file; '-' reads standard input.");
+        var rule = new Option<string>("--rule") { Description = "The id of the rule to explain.", HelpName = "ID", Required = true };
+        var command = new ToolCommand("explain", "Show how one rule's condition evaluated for an assessment, part by part.", """
+              0   explained
+              2   the assessment is invalid or cannot be read
+              3   the rule set is invalid
+              64  a usage error, or the rule set has no rule with that id
+            """, """
+            Shows whether the rule fired, may fire (depends on missing information) or did not fire, and for
+            each part of its condition the values it saw and its verdict (true, false or unknown).
+            """)
         {
-            stdout.WriteLine(Help);
-            return ExitCodes.Success;
-        }
+            assessment, rule, rules,
+        };
+        command.SetAction(parse => Run(parse.GetValue(assessment)!, parse.GetValue(rule)!, parse.GetValue(rules), io));
+        return command;
+    }
 
-        var ruleId = line.Option("--rule");
-        if (line.Error is not null || line.Positional.Count != 1 || ruleId is null)
-        {
-            stderr.WriteLine($"placement explain: {line.Error ?? (ruleId is null ? "give the rule with --rule ID" : "give exactly one assessment file")}");
-            return ExitCodes.Unexpected;
-        }
-
-        var rules = RuleSetOption.Load(line.Option("--rules"), stderr);
+    private static int Run(string path, string ruleId, string? rulesPath, Io io)
+    {
+        var rules = RuleSetOption.Load(rulesPath, io.Error);
         if (rules is null) return ExitCodes.InvalidRuleSet;
-        var assessment = AssessmentInput.Read(line.Positional[0], rules, stdin, stderr);
-        if (assessment is null) return ExitCodes.InvalidAssessment;
+        var assessment = AssessmentInput.Read(path, rules, io.In, io.Error);
+        if (assessment is null) return ExitCodes.InvalidInput;
         RuleTrace trace;
         try
         {
@@ -47,11 +39,11 @@ internal static class ExplainCommand
         }
         catch (ArgumentException ex)
         {
-            stderr.WriteLine($"placement explain: {ex.Message.Split(" (Parameter")[0]}");
-            return ExitCodes.Unexpected;
+            io.Error.WriteLine($"placement explain: {ex.Message.Split(" (Parameter")[0]}");
+            return ExitCodes.Usage;
         }
 
-        stdout.Write(trace.ToText());
+        io.Out.Write(trace.ToText());
         return ExitCodes.Success;
     }
 }

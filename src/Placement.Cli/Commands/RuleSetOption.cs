@@ -11,4 +11,8 @@ internal static class RuleSetOption
         foreach (var d in result.Diagnostics) stderr.WriteLine(d);
         return result.RuleSet;
     }
+
+    /// <summary>Loads <paramref name="path"/>, or the embedded default rule set when it is null, with every diagnostic.</summary>
+    public static RuleSetLoadResult TryLoad(string? path) =>
+        path is null ? RuleSet.TryLoad(RuleSet.DefaultSources()) : RuleSet.TryLoad(path);
 }

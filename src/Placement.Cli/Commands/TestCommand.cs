@@ -1,79 +1,85 @@
+using System.CommandLine;
 using System.Globalization;
 using Placement.Explanations;
 using Placement.Testing;
 
 namespace Placement.Cli.Commands;
 
-/// <summary><c>placement test</c>: runs the rule tests (<c>*.tests.yaml</c>) beside a rule set.</summary>
+/// <summary>
+/// <c>placement test</c>: runs the rule tests (<c>*.tests.yaml</c>) beside a rule set, or, without
+/// <c>--rules</c>, the default rule set's tests, which ship with the tool.
+/// </summary>
 internal static class TestCommand
 {
-    public const string Help = """
-        Usage: placement test [DIR] [--coverage] [--threshold PERCENT]
+    private const string EmbeddedPrefix = "Placement.Cli.DefaultTests.";
 
-        Runs every case in the *.tests.yaml files in DIR against the rule set in DIR. Prints each
-        failure with the case's file:line:col, what differed (expected and actual) and the
-        explanation, then a closing line 'N passed, N failed'.
-
-        A test file has an optional 'base' assessment merged under every case, and 'tests': a list of
-        cases, each with 'name', 'assessment' (null makes a criterion unknown) and 'expect':
-          status: recommended | provisional
-          levels: { <decision>: <level> }       ceilings: { <decision>: <level> }
-          facts: { <fact>: <value> }
-          fired: [rule ids]   not_fired: [rule ids]   may_fire: [rule ids]
-          missing: [criterion ids]               (exactly these)
-          explanation_contains: [texts]
-
-        Arguments:
-          DIR                  The rule folder. Default: the current folder.
-
-        Options:
-          --coverage           Report, per rule, whether a case made it fire and a case made it not
-                               fire, and per decision level whether a case reached it.
-          --threshold PERCENT  With --coverage: fail when coverage is below PERCENT (0-100).
-          -h, --help           Show this help.
-
-        Exit codes: 0 all passed (and coverage met), 1 failures, coverage below the threshold or a
-        usage error, 3 the rule set or a test file is invalid.
-        """;
-
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(Option<string?> rules, Io io)
     {
-        var line = CommandLine.Parse(args, ["--threshold"], ["--coverage"]);
-        if (line.Help)
+        var coverage = new Option<bool>("--coverage")
         {
-            stdout.WriteLine(Help);
-            return ExitCodes.Success;
-        }
+            Description = "Report per rule whether a case made it fire and one made it not fire, and per level whether a case reached it.",
+        };
+        var threshold = CliOptions.Percentage("--threshold", "Fail when coverage is below PERCENT (0-100). Turns on --coverage.");
+        var command = new ToolCommand("test", "Run the rule tests (*.tests.yaml) beside a rule set.", """
+              0   every case passed (and coverage met the threshold)
+              1   a case failed, coverage is below the threshold, or there were no test cases
+              3   the rule set or a test file is invalid
+            """, """
+            With --rules FOLDER, runs every case in the *.tests.yaml files in FOLDER against the rule set
+            there. Without --rules, runs the default rule set's tests (rules/default.tests.yaml, shipped
+            with the tool) against the embedded rules. Prints each failure with its file:line:col, what
+            differed and the explanation, then 'N passed, N failed'. No test cases at all is a failure.
 
-        double? threshold = null;
-        if (line.Option("--threshold") is { } t)
+            A test file has an optional 'base' assessment merged under every case, and 'tests': a list of
+            cases, each with 'name', 'assessment' (null makes a criterion unknown) and 'expect':
+              status: recommended | provisional
+              levels: { <decision>: <level> }       ceilings: { <decision>: <level> }
+              facts: { <fact>: <value> }
+              fired: [rule ids]   not_fired: [rule ids]   may_fire: [rule ids]
+              missing: [criterion ids]               (exactly these)
+              explanation_contains: [texts]
+            """)
         {
-            if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) || p < 0 || p > 100)
+            rules, coverage, threshold,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(threshold) is not null && result.GetResult(coverage) is not null && !result.GetValue(coverage))
             {
-                stderr.WriteLine("placement test: --threshold takes a percentage from 0 to 100");
-                return ExitCodes.Unexpected;
+                result.AddError("--threshold measures coverage; leave out --coverage=false");
             }
+        });
+        command.SetAction(parse =>
+            Run(parse.GetValue(rules), parse.GetValue(coverage) || parse.GetValue(threshold) is not null, parse.GetValue(threshold), io));
+        return command;
+    }
 
-            threshold = p;
-        }
-
-        if (line.Error is not null || line.Positional.Count > 1)
-        {
-            stderr.WriteLine($"placement test: {line.Error ?? "give at most one rule folder"}");
-            return ExitCodes.Unexpected;
-        }
-
-        var dir = line.Positional.Count == 1 ? line.Positional[0] : ".";
-        var loaded = RuleSet.TryLoad(dir);
+    private static int Run(string? rulesPath, bool coverage, double? threshold, Io io)
+    {
+        var (stdout, stderr) = (io.Out, io.Error);
+        var loaded = RuleSetOption.TryLoad(rulesPath);
         foreach (var d in loaded.Diagnostics) stderr.WriteLine(d);
         if (!loaded.Success) return ExitCodes.InvalidRuleSet;
-        if (!Directory.Exists(dir))
+
+        IReadOnlyList<RuleSource> files;
+        if (rulesPath is null)
         {
-            stderr.WriteLine($"placement test: '{dir}' is not a folder; test files are found beside the rules");
-            return ExitCodes.Unexpected;
+            files = EmbeddedTests();
+        }
+        else if (Directory.Exists(rulesPath))
+        {
+            files = RuleTests.FindTestFiles(rulesPath);
+        }
+        else
+        {
+            stderr.WriteLine($"placement test: --rules {rulesPath} is a file; give the folder: test files (*.tests.yaml) are found beside the rules");
+            return ExitCodes.Usage;
         }
 
-        var files = RuleTests.FindTestFiles(dir);
+        var where = rulesPath is null ? "beside the embedded default rules" : $"in {rulesPath}";
+        stdout.WriteLine(files.Count == 0
+            ? $"Test files: none (*.tests.yaml) {where}"
+            : $"Test files: {string.Join(", ", files.Select(f => f.Name))}{(rulesPath is null ? " (the default rule set's tests, shipped with the tool)" : "")}");
         var run = RuleTests.Run(loaded.RuleSet, files);
         foreach (var d in run.Diagnostics) stderr.WriteLine(d);
 
@@ -87,7 +93,7 @@ internal static class TestCommand
         }
 
         var coverageMet = true;
-        if (line.Flag("--coverage"))
+        if (coverage)
         {
             WriteCoverage(run.Coverage, stdout);
             if (threshold is { } min && run.Coverage.Percent < min)
@@ -97,10 +103,25 @@ internal static class TestCommand
             }
         }
 
-        if (files.Count == 0) stdout.WriteLine($"no test files (*.tests.yaml) in {dir}");
+        if (run.Results.Count == 0) stdout.WriteLine($"no test cases {where}: nothing was tested");
         stdout.WriteLine($"{run.Passed} passed, {run.Failed} failed");
         if (run.Diagnostics.Any(d => d.IsError)) return ExitCodes.InvalidRuleSet;
-        return run.Failed == 0 && coverageMet ? ExitCodes.Success : ExitCodes.Unexpected;
+        return run.Failed == 0 && run.Results.Count > 0 && coverageMet ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    /// <summary>The default rule set's tests, embedded in the tool, named as in the repository.</summary>
+    private static IReadOnlyList<RuleSource> EmbeddedTests()
+    {
+        var assembly = typeof(TestCommand).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(EmbeddedPrefix, StringComparison.Ordinal))
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .Select(n =>
+            {
+                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
+                return new RuleSource("rules/" + n[EmbeddedPrefix.Length..], reader.ReadToEnd());
+            })
+            .ToArray();
     }
 
     private static void WriteCoverage(RuleCoverage coverage, TextWriter stdout)
