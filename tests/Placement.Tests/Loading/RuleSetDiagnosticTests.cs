@@ -318,6 +318,25 @@ public sealed class RuleSetDiagnosticTests
         codes.Where(c => !doc.Contains($"| {c} |", StringComparison.Ordinal)).Should().BeEmpty();
     }
 
+    [Fact]
+    public void DiagnosticTable_AndDocsDiagnostics_AgreeRowForRow()
+    {
+        var doc = File.ReadAllLines(Path.Combine(TestSupport.RepoRoot, "docs", "diagnostics.md"));
+        var documented = doc
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries))
+            .Where(c => c.Length > 3 && c[1].StartsWith("PL", StringComparison.Ordinal))
+            .ToDictionary(c => c[1], c => c[2]);
+        var codes = typeof(DiagnosticCodes).GetFields().Select(f => (string)f.GetValue(null)!).ToArray();
+
+        DiagnosticDescriptor.All.Select(d => d.Code).Should().BeEquivalentTo(codes, "the table lists every code constant");
+        documented.Keys.Should().BeEquivalentTo(codes, "docs/diagnostics.md lists every code and no other");
+        foreach (var d in DiagnosticDescriptor.All)
+        {
+            documented[d.Code].Should().Be(d.Title, $"{d.Code}'s title in the code table and in docs/diagnostics.md");
+            (d.Severity == DiagnosticSeverity.Warning).Should().Be(d.Code.StartsWith("PL6", StringComparison.Ordinal) || d.Code == DiagnosticCodes.MissingSource, d.Code);
+        }
+    }
+
     private static string? SuggestionIn(string message)
     {
         const string marker = "did you mean '";
