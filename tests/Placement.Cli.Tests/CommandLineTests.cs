@@ -63,6 +63,15 @@ public sealed class CommandLineTests
         stdout.Should().Contain("no test cases").And.Contain(dir);
     }
 
+    [Fact]
+    public void Test_RulesFile_IsAUsageErrorBecauseTestsAreFoundBesideTheRules()
+    {
+        var (exit, _, stderr) = CliRunner.Run("test", "--rules", Path.Combine(MiniRules(), "rules.yaml"));
+
+        exit.Should().Be(Usage);
+        stderr.Should().Contain("give the folder");
+    }
+
     [Theory]
     [InlineData("check")]
     [InlineData("test")]
@@ -264,6 +273,21 @@ public sealed class CommandLineTests
         exit.Should().Be(0);
         stdout.Should().Contain($"placement {command}").And.Contain(option);
         stdout.Should().Contain("Exit codes:").And.Contain("64").And.Contain("70");
+    }
+
+    [Fact]
+    public void RootHelp_ListsEveryCommandAndEveryExitCode()
+    {
+        var (exit, stdout, _) = CliRunner.Run("--help");
+
+        exit.Should().Be(0);
+        stdout.Should().Contain("placement [command] [options]");
+        foreach (var command in new[] { "recommend <assessment>", "check", "test", "verify", "explain <assessment>", "docs", "batch <input>", "diff <assessments>" })
+        {
+            stdout.Should().Contain("  " + command + " ");
+        }
+
+        foreach (var code in new[] { "0", "1", "2", "3", "64", "70" }) stdout.Should().MatchRegex($@"(?m)^  {code} +\S");
     }
 
     [Fact]
