@@ -20,6 +20,8 @@ internal static class DiffCommand
 
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    private static readonly JsonSerializerOptions JsonStrings = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Command Create(Io io)
     {
         var oldRules = new Option<string>("--old") { Description = "The current rule file or folder.", HelpName = "PATH", Required = true };
@@ -199,8 +201,6 @@ internal static class DiffCommand
         members[^1] += "}";
         return members;
     }
-
-    private static readonly JsonSerializerOptions JsonStrings = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Lays <paramref name="pieces"/> out in lines of at most <see cref="Width"/> columns, breaking between pieces (inside one only when it is longer than a line).</summary>
     private static IEnumerable<string> Wrap(string first, string indent, IEnumerable<string> pieces)
