@@ -49,13 +49,13 @@ public class RecommendBenchmarks
     public int HandWritten() => HandWrittenPlacement.Recommend(_case).LevelOfCare;
 
     [Benchmark(Description = "Placement")]
-    public int Placement() => _rules.Recommend(_complete).Level(_levelOfCare).Ordinal;
+    public int Placement() => _rules.Recommend(_complete).Floor(_levelOfCare).Ordinal;
 
     [Benchmark(Description = "RulesEngine")]
     public int RulesEngine() => _rulesEngine.Recommend(_case).LevelOfCare;
 
     [Benchmark(Description = "Placement, incomplete assessment")]
-    public int PlacementIncomplete() => _rules.Recommend(_incomplete).Level(_levelOfCare).Ordinal;
+    public int PlacementIncomplete() => _rules.Recommend(_incomplete).Floor(_levelOfCare).Ordinal;
 
     private void Check()
     {

@@ -2,13 +2,16 @@ using Placement.Model;
 
 namespace Placement;
 
-/// <summary>The outcome for one decision: the level, how high missing information could take it, and why.</summary>
+/// <summary>The outcome for one decision: the least and most intensive level it can still be, the level when those agree, and why.</summary>
 /// <param name="Decision">The decision.</param>
-/// <param name="Level">The recommended level: the highest level required by a rule that fired (or the default).</param>
-/// <param name="Ceiling">The highest level it could reach once missing information is known; equal to <paramref name="Level"/> when final.</param>
-/// <param name="Because">The rules that fired and required exactly <paramref name="Level"/>; empty when it is the default.</param>
-public sealed record DecisionResult(Decision Decision, Level Level, Level Ceiling, IReadOnlyList<Reason> Because)
+/// <param name="Floor">The least intensive level it can be, whatever the unknown answers are: required by rules that fired (or the default).</param>
+/// <param name="Ceiling">The most intensive level it can reach once the unknown answers are known; equal to <paramref name="Floor"/> when determined.</param>
+/// <param name="Because">The rules that fired and required exactly <paramref name="Floor"/>; empty when it is the default.</param>
+public sealed record DecisionResult(Decision Decision, Level Floor, Level Ceiling, IReadOnlyList<Reason> Because)
 {
-    /// <summary>True when missing information could raise the level.</summary>
-    public bool IsProvisional => Ceiling.Ordinal > Level.Ordinal;
+    /// <summary>True when floor and ceiling agree: the level is decided.</summary>
+    public bool IsDetermined => Ceiling.Ordinal == Floor.Ordinal;
+
+    /// <summary>The recommended level when it is determined; null while it lies between floor and ceiling (never show the floor as the level).</summary>
+    public Level? Level => IsDetermined ? Floor : null;
 }

@@ -9,8 +9,8 @@ namespace Placement;
 /// <param name="Because">The fired rules that set it to <paramref name="Floor"/>, with their reasons.</param>
 public sealed record FactResult(Fact Fact, string Floor, string Ceiling, IReadOnlyList<Reason> Because)
 {
-    /// <summary>True when missing information could raise it.</summary>
-    public bool IsProvisional => Floor != Ceiling;
+    /// <summary>True when floor and ceiling agree: the value is decided.</summary>
+    public bool IsDetermined => Floor == Ceiling;
 
     /// <summary>The ids of the rules that set it to <see cref="Floor"/>.</summary>
     public IReadOnlyList<string> DerivedBy => Because.Select(r => r.Rule).ToArray();

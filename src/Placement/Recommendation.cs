@@ -19,7 +19,9 @@ public sealed class Recommendation
         RuleSet = ruleSet;
         Assessment = assessment;
         Record = record;
-        Status = record.IsUndetermined ? RecommendationStatus.Provisional : RecommendationStatus.Recommended;
+        Status = record.UnknownRequired().Count > 0 ? RecommendationStatus.Insufficient
+            : record.IsUndetermined ? RecommendationStatus.Provisional
+            : RecommendationStatus.Recommended;
     }
 
     /// <summary>The rule set that made it (see its id, version and sha256).</summary>
@@ -28,8 +30,15 @@ public sealed class Recommendation
     /// <summary>The assessment it was made for.</summary>
     public Assessment Assessment { get; }
 
-    /// <summary>Recommended, or provisional when missing information could raise a level.</summary>
+    /// <summary>Recommended (every decision determined), provisional (some decision or output fact not determined yet) or insufficient (a required answer is unknown).</summary>
     public RecommendationStatus Status { get; }
+
+    /// <summary>
+    /// True when floors and ceilings are exact over every way the unknown answers could turn out;
+    /// false when the rule set was too large to enumerate and they come from a sound but possibly
+    /// wider estimate (the recommendation is then never shown as more settled than it is).
+    /// </summary>
+    public bool BoundsAreExact => Record.BoundsAreExact;
 
     /// <summary>Each decision's outcome by decision id.</summary>
     public IReadOnlyDictionary<string, DecisionResult> Decisions => Lazy.Decisions ??= BuildDecisions();
@@ -43,9 +52,13 @@ public sealed class Recommendation
     /// <summary>Ids of the rules that may fire once missing information is known, in evaluation order.</summary>
     public IReadOnlyList<string> MayFireRules => RulesWith(RuleOutcomeCode.MayFire);
 
-    /// <summary>The unknown criteria that could change the result, in declaration order.</summary>
+    /// <summary>
+    /// The unknown answers worth asking, in the order to ask them: required ones and those whose
+    /// answer alone can change a decision or an output fact; by <c>ask</c> tier, then by how far the
+    /// answer could move the decisions. Answers that can change nothing are left out.
+    /// </summary>
     public IReadOnlyList<MissingCriterion> Missing => Lazy.Missing ??= MissingInformation.Find(Record)
-        .Select(m => new MissingCriterion(m.Criterion, m.CouldRaise, m.Rules))
+        .Select(m => new MissingCriterion(m.Criterion, m.CouldRaise, m.Rules) { IsRequired = m.Required })
         .ToArray();
 
     /// <summary>Notes of the rules that fired, in declaration order.</summary>
@@ -57,23 +70,42 @@ public sealed class Recommendation
     // Caches of what is built on demand, kept out of the object Recommend allocates.
     private Details Lazy => _details ??= new Details();
 
-    /// <summary>The recommended level of a decision, read straight from the evaluation (no explanation is built).</summary>
-    public Level Level(string decisionId) => Level(
-        RuleSet.FindDecision(decisionId) ?? throw new ArgumentException($"'{decisionId}' is not a decision of rule set {RuleSet.Id}", nameof(decisionId)));
+    /// <summary>The recommended level of a decision when it is determined, else null; read straight from the evaluation.</summary>
+    public Level? Level(string decisionId) => Level(Find(decisionId));
 
-    /// <summary>The recommended level of a decision of this rule set; the cheapest way to get it.</summary>
-    public Level Level(Decision decision)
+    /// <summary>
+    /// The recommended level of a decision of this rule set when it is determined (floor and ceiling
+    /// agree), else null: a level is never shown as decided when it is not. The cheapest way to get it.
+    /// </summary>
+    public Level? Level(Decision decision)
+    {
+        CheckOwn(decision);
+        var floor = Record.Floor(decision);
+        return floor == Record.Ceiling(decision) ? decision.LevelArray[floor] : null;
+    }
+
+    /// <summary>The least intensive level a decision can be, whatever the unknown answers are.</summary>
+    public Level Floor(string decisionId) => Floor(Find(decisionId));
+
+    /// <summary>The least intensive level a decision can be, whatever the unknown answers are.</summary>
+    public Level Floor(Decision decision)
     {
         CheckOwn(decision);
         return decision.LevelArray[Record.Floor(decision)];
     }
 
-    /// <summary>The highest level a decision could reach once missing information is known (the level itself when final).</summary>
+    /// <summary>The most intensive level a decision can reach once the unknown answers are known (the level itself when determined).</summary>
+    public Level Ceiling(string decisionId) => Ceiling(Find(decisionId));
+
+    /// <summary>The most intensive level a decision can reach once the unknown answers are known (the level itself when determined).</summary>
     public Level Ceiling(Decision decision)
     {
         CheckOwn(decision);
         return decision.LevelArray[Record.Ceiling(decision)];
     }
+
+    /// <summary>The required answers that are unknown now, in declaration order.</summary>
+    public IReadOnlyList<Criterion> UnknownRequired => Record.UnknownRequired();
 
     /// <summary>What happened to a rule.</summary>
     public RuleOutcome OutcomeOf(string ruleId)
@@ -86,6 +118,9 @@ public sealed class Recommendation
 
         throw new ArgumentException($"'{ruleId}' is not a rule of rule set {RuleSet.Id}", nameof(ruleId));
     }
+
+    private Decision Find(string decisionId) =>
+        RuleSet.FindDecision(decisionId) ?? throw new ArgumentException($"'{decisionId}' is not a decision of rule set {RuleSet.Id}", nameof(decisionId));
 
     private void CheckOwn(Decision decision)
     {
@@ -114,8 +149,8 @@ public sealed class Recommendation
         var result = new Dictionary<string, DecisionResult>(StringComparer.Ordinal);
         foreach (var decision in RuleSet.Decisions)
         {
-            var level = decision.Levels[Record.Floor(decision)];
-            result[decision.Id] = new DecisionResult(decision, level, decision.Levels[Record.Ceiling(decision)], ReasonsFor(decision, level.Ordinal));
+            var floor = decision.Levels[Record.Floor(decision)];
+            result[decision.Id] = new DecisionResult(decision, floor, decision.Levels[Record.Ceiling(decision)], ReasonsFor(decision, floor.Ordinal));
         }
 
         return result;

@@ -25,7 +25,7 @@ public sealed class BatchAndDiffCommandTests
             using var doc = JsonDocument.Parse(results[i]);
             var root = doc.RootElement;
             root.GetProperty("line").GetInt32().Should().Be(i + 1);
-            root.GetProperty("decisions").GetProperty("level_of_care").GetProperty("level").GetString()
+            root.GetProperty("decisions").GetProperty("level_of_care").GetProperty("floor").GetString()
                 .Should().Be(i % 2 == 0 ? "iop" : "medically_monitored_inpatient");
         }
     }

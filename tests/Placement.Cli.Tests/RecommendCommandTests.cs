@@ -37,7 +37,7 @@ public sealed class RecommendCommandTests
         var root = doc.RootElement;
         root.EnumerateObject().Select(p => p.Name).Should().Contain(
             ["status", "ruleSet", "decisions", "facts", "firedRules", "mayFireRules", "missing", "notes"]);
-        root.GetProperty("decisions").GetProperty("level_of_care").GetProperty("level").GetString().Should().Be("php");
+        root.GetProperty("decisions").GetProperty("level_of_care").GetProperty("level").GetProperty("id").GetString().Should().Be("php");
         root.GetProperty("decisions").GetProperty("level_of_care").GetProperty("because")[0].GetProperty("rule").GetString().Should().Be("P14");
     }
 
@@ -56,7 +56,9 @@ public sealed class RecommendCommandTests
         var (exit, stdout, _) = CliRunner.RunWithInput("withdrawal_complicated: true\n", "recommend", "-", "--format", "json");
 
         exit.Should().Be(0);
-        stdout.Should().Contain("\"level\": \"medically_managed_inpatient\"");
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
+        doc.RootElement.GetProperty("decisions").GetProperty("level_of_care").GetProperty("level").GetProperty("id").GetString()
+            .Should().Be("medically_managed_inpatient", "complicated withdrawal alone settles the most intensive level");
     }
 
     [Fact]

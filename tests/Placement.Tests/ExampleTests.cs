@@ -26,8 +26,8 @@ public sealed class ExampleTests
         var rec = rules.Recommend(Assessment.Parse(text, rules, file));
 
         rec.Status.ToString().ToLowerInvariant().Should().Be(status);
-        rec.Level("level_of_care").Id.Should().Be(levelOfCare);
-        rec.Level("withdrawal_management").Id.Should().Be(withdrawal);
+        rec.Floor("level_of_care").Id.Should().Be(levelOfCare);
+        rec.Floor("withdrawal_management").Id.Should().Be(withdrawal);
     }
 
     [Fact]

@@ -44,9 +44,11 @@ public sealed partial class ReadmeTests
         }
 
         var lines = output.ToString().Split('\n');
-        lines[0].Should().Be("Inpatient, medically monitored");
-        lines[1].Should().Be("Provisional");
-        output.ToString().Should().Contain("Missing information:");
+        lines[0].Should().Be("Provisional");
+        lines[1].Should().Be("open");
+        lines[2].Should().Be("Inpatient, medically monitored");
+        lines[3].Should().Be("Inpatient, medically managed");
+        output.ToString().Should().Contain("Ask first:");
     }
 
     [Fact]
@@ -79,9 +81,11 @@ public sealed partial class ReadmeTests
         var rules = RuleSet.LoadDefault();
         var assessment = rules.NewAssessment().Set("withdrawal_substance", "alcohol").Set("ciwa_ar", 21).Build();
         var recommendation = rules.Recommend(assessment);
-        Console.WriteLine(recommendation.Level("level_of_care").Name);   // Inpatient, medically monitored
-        Console.WriteLine(recommendation.Status);                         // Provisional: other answers are unknown
-        Console.WriteLine(recommendation.Explain().ToText());             // why, why not higher, what is missing
+        Console.WriteLine(recommendation.Status);                                   // Provisional: other answers are unknown
+        Console.WriteLine(recommendation.Level("level_of_care")?.Name ?? "open");    // open: not determined yet
+        Console.WriteLine(recommendation.Floor("level_of_care").Name);              // at least Inpatient, medically monitored
+        Console.WriteLine(recommendation.Ceiling("level_of_care").Name);            // up to Inpatient, medically managed
+        Console.WriteLine(recommendation.Explain().ToText());                       // why, the range, what to ask first
         #endregion
     }
 

@@ -122,7 +122,7 @@ internal static class DiffCommand
                 if (before.Status != after.Status) statusChanged++;
                 foreach (var id in decisions)
                 {
-                    var key = (before.Level(id).Id, after.Level(id).Id);
+                    var key = (Label(before, id), Label(after, id));
                     if (!matrices[id].TryGetValue(key, out var cell)) matrices[id][key] = cell = new Cell();
                     cell.Count++;
                     if (examples && key.Item1 != key.Item2 && cell.Examples.Count < ExamplesPerChange) cell.Examples.Add((number, text));
@@ -317,4 +317,8 @@ internal static class DiffCommand
         json.WriteString("sha256", rules.Sha256);
         json.WriteEndObject();
     }
+
+    /// <summary>A decision's level id, or "floor..ceiling" while it is not determined.</summary>
+    private static string Label(Recommendation rec, string decisionId) =>
+        rec.Level(decisionId)?.Id ?? $"{rec.Floor(decisionId).Id}..{rec.Ceiling(decisionId).Id}";
 }

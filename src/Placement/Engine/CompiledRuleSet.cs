@@ -17,9 +17,19 @@ internal sealed class CompiledRuleSet
 
     private readonly Dictionary<ValueDomain, byte[][]> _utf8Values;
     private readonly Lazy<Action<int[], int[]>> _completeProgram;
+    private readonly Lazy<Action<int[], int[]>> _completionProgram;
+    private readonly Lazy<CriterionValues> _values;
 
-    public CompiledRuleSet(RuleSetHeader header, RuleSetModel model, CompiledRule[] evaluationOrder, Action<int[], byte[]> program)
+    public CompiledRuleSet(
+        RuleSetHeader header,
+        RuleSetModel model,
+        CompiledRule[] evaluationOrder,
+        Action<int[], byte[]> program,
+        IReadOnlyList<Requirement> requirements,
+        int[] monotone)
     {
+        Requirements = requirements;
+        Monotone = monotone;
         Header = header;
         Criteria = model.Criteria;
         Facts = model.Facts;
@@ -54,6 +64,10 @@ internal sealed class CompiledRuleSet
         _completeProgram = new Lazy<Action<int[], int[]>>(
             () => CompleteProgramCompiler.Compile(ProgramRules(EvaluationOrder), CriteriaCount, InitialState[CriteriaCount..SlotCount]),
             LazyThreadSafetyMode.ExecutionAndPublication);
+        _completionProgram = new Lazy<Action<int[], int[]>>(
+            () => CompleteProgramCompiler.Compile(ProgramRules(EvaluationOrder), CriteriaCount, InitialState[CriteriaCount..SlotCount], knownFromInput: true),
+            LazyThreadSafetyMode.ExecutionAndPublication);
+        _values = new Lazy<CriterionValues>(() => new CriterionValues(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public RuleSetHeader Header { get; }
@@ -92,6 +106,21 @@ internal sealed class CompiledRuleSet
 
     /// <summary>The two-valued program for complete assessments: criteria values in, fact and decision floors out.</summary>
     public Action<int[], int[]> CompleteProgram => _completeProgram.Value;
+
+    /// <summary>
+    /// The two-valued program for completions of a partial assessment: the input holds the criteria's
+    /// values, then one answered-flag per criterion (read by <c>known(x)</c>); fact and decision floors out.
+    /// </summary>
+    public Action<int[], int[]> CompletionProgram => _completionProgram.Value;
+
+    /// <summary>The criteria that must be answered, always or under a condition, in declaration order.</summary>
+    public IReadOnlyList<Requirement> Requirements { get; }
+
+    /// <summary>Per criterion slot: +1 or -1 when every fact and decision is proven to rise with it in that direction, else 0.</summary>
+    public int[] Monotone { get; }
+
+    /// <summary>The values exact bounds try for each criterion (see <see cref="CriterionValues"/>).</summary>
+    public CriterionValues Values => _values.Value;
 
     /// <summary>Criterion ids as UTF-8, by slot, for the fast JSON reader.</summary>
     public byte[][] Utf8CriterionNames { get; }

@@ -12,6 +12,8 @@ namespace Placement.Engine;
 internal sealed class EvaluationRecord
 {
     private readonly int[]? _floors;
+    private readonly int[]? _exactFloors;
+    private readonly int[]? _exactCeilings;
     private Full? _full;
 
     private EvaluationRecord(CompiledRuleSet rules, int[] values, int[]? floors, Full? full)
@@ -20,6 +22,26 @@ internal sealed class EvaluationRecord
         Values = values;
         _floors = floors;
         _full = full;
+        BoundsAreExact = true;
+        if (full is null) return;
+        var bounds = ExactBounds.Compute(rules, values, out var exact);
+        BoundsAreExact = exact && bounds is not null;
+
+        // Bounds from approximate value classes could miss a completion: then only the interval evaluation is used.
+        if (!BoundsAreExact) return;
+
+        // Never wider than the interval evaluation, which is sound: keep the tighter of the two.
+        var (lo, hi) = bounds!.Value;
+        var n = rules.SlotCount;
+        for (var s = 0; s < lo.Length; s++)
+        {
+            var slot = rules.CriteriaCount + s;
+            lo[s] = Math.Max(lo[s], full.State[slot]);
+            hi[s] = Math.Min(hi[s], full.State[slot + n]);
+        }
+
+        _exactFloors = lo;
+        _exactCeilings = hi;
     }
 
     /// <summary>The compiled rule set that produced it.</summary>
@@ -28,21 +50,50 @@ internal sealed class EvaluationRecord
     /// <summary>The assessment's values by criterion slot; <see cref="CompiledRuleSet.Unknown"/> when not given.</summary>
     public int[] Values { get; }
 
-    /// <summary>True when some fact or decision is not yet determined (its ceiling is above its floor).</summary>
+    /// <summary>
+    /// True when some decision or output fact is not yet determined: its ceiling is above its floor.
+    /// Facts that only feed other rules do not count.
+    /// </summary>
     public bool IsUndetermined
     {
         get
         {
             if (_floors is not null) return false;
-            var state = State;
-            var n = Rules.SlotCount;
-            for (var s = Rules.CriteriaCount; s < n; s++)
+            foreach (var d in Rules.Decisions)
             {
-                if (state[s + n] > state[s]) return true;
+                if (Ceiling(d) > Floor(d)) return true;
+            }
+
+            foreach (var f in Rules.Facts)
+            {
+                if (f.IsOutput && Ceiling(f) > Floor(f)) return true;
             }
 
             return false;
         }
+    }
+
+    /// <summary>
+    /// True when floors and ceilings are exact over every completion of the unknown answers; false
+    /// when they come (in part) from the interval evaluation, which may be wider than the truth.
+    /// </summary>
+    public bool BoundsAreExact { get; }
+
+    /// <summary>The required criteria that are unknown: always required, or required by a condition that is true or unknown.</summary>
+    public IReadOnlyList<Criterion> UnknownRequired()
+    {
+        if (_floors is not null || Rules.Requirements.Count == 0) return [];
+        var unknown = new List<Criterion>();
+        foreach (var r in Rules.Requirements)
+        {
+            if (Values[r.Criterion.Slot] != CompiledRuleSet.Unknown) continue;
+            if (r.When is null || Language.Compilation.Interval.Truth(Language.Compilation.ConditionInterpreter.Evaluate(r.When, State, Rules.SlotCount)) != 0)
+            {
+                unknown.Add(r.Criterion);
+            }
+        }
+
+        return unknown;
     }
 
     /// <summary>Floors in [0, n) then ceilings in [n, 2n) of every slot.</summary>
@@ -59,11 +110,21 @@ internal sealed class EvaluationRecord
     /// <summary>The outcome of the rule at an index of the evaluation order.</summary>
     public RuleOutcomeCode Outcome(int evaluationIndex) => (RuleOutcomeCode)Record.Outcomes[evaluationIndex];
 
-    /// <summary>A symbol's floor: its value when known or certain.</summary>
-    public int Floor(Symbol s) => _floors is not null && s is Criterion ? Values[s.Slot] : FloorAt(s.Slot);
+    /// <summary>A symbol's floor: its value when known or certain (exact over the completions of unknown answers when computed).</summary>
+    public int Floor(Symbol s)
+    {
+        if (_floors is not null) return s is Criterion ? Values[s.Slot] : _floors[s.Slot - Rules.CriteriaCount];
+        if (_exactFloors is not null && s is not Criterion) return _exactFloors[s.Slot - Rules.CriteriaCount];
+        return Record.State[s.Slot];
+    }
 
     /// <summary>A symbol's ceiling: the highest value it could take once missing answers are known.</summary>
-    public int Ceiling(Symbol s) => _floors is null ? Record.State[s.Slot + Rules.SlotCount] : Floor(s);
+    public int Ceiling(Symbol s)
+    {
+        if (_floors is not null) return Floor(s);
+        if (_exactCeilings is not null && s is not Criterion) return _exactCeilings[s.Slot - Rules.CriteriaCount];
+        return Record.State[s.Slot + Rules.SlotCount];
+    }
 
     /// <summary>A symbol's value for texts: a word, a number, "unknown", or "x to y" while undecided.</summary>
     public string Describe(Symbol s)
@@ -77,8 +138,6 @@ internal sealed class EvaluationRecord
     /// <summary>A rule's reason with the values filled in (its title or id when it has no <c>because</c>).</summary>
     public string RenderReason(CompiledRule rule) =>
         rule.Because?.Render(Describe) ?? rule.Model.Title ?? rule.Model.Id;
-
-    private int FloorAt(int slot) => _floors is null ? Record.State[slot] : _floors[slot - Rules.CriteriaCount];
 
     private static Full Run(CompiledRuleSet rules, int[] values)
     {

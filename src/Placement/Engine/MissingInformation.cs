@@ -3,70 +3,114 @@ using Placement.Model;
 namespace Placement.Engine;
 
 /// <summary>
-/// Finds the unknown criteria that rules which may fire depend on, and how high each one alone
-/// could take each decision. For each unknown criterion it replays the may-fire rules over a
-/// state where only that criterion's consequences raise facts and decisions:
-/// a rule that reads the criterion directly always counts (so nothing is under-reported); a rule
-/// that reads it only through a fact or decision counts when its condition can still hold with
-/// just that criterion's raises (so a criterion is not blamed for what only another can cause).
+/// Which unknown answers to ask for, in order. An answer is worth asking when it is required now,
+/// or when knowing it alone could change a decision or an output fact: for each value class of the
+/// criterion, the exact bounds with that answer are compared with today's. Answers are ordered by
+/// their <c>ask</c> tier, then by how far the answer alone could move the decisions (the most
+/// narrowing of floor to ceiling over its possible values), then as declared. For each, the
+/// decisions whose floor it alone could raise, and the rules that may fire because it is unknown.
 /// </summary>
 internal static class MissingInformation
 {
-    public static IReadOnlyList<(Criterion Criterion, IReadOnlyDictionary<string, Level> CouldRaise, IReadOnlyList<string> Rules)> Find(EvaluationRecord rec)
+    public static IReadOnlyList<(Criterion Criterion, IReadOnlyDictionary<string, Level> CouldRaise, IReadOnlyList<string> Rules, bool Required)> Find(EvaluationRecord rec)
+    {
+        var rules = rec.Rules;
+        if (Array.IndexOf(rec.Values, CompiledRuleSet.Unknown) < 0) return [];
+        var required = rec.UnknownRequired().ToHashSet();
+        var watched = rules.Decisions.Cast<Symbol>().Concat(rules.Facts.Where(f => f.IsOutput)).ToArray();
+        var found = new List<(Criterion Criterion, Dictionary<string, Level> CouldRaise, int Move, int FactMove)>();
+        foreach (var criterion in rules.Criteria)
+        {
+            if (rec.Values[criterion.Slot] != CompiledRuleSet.Unknown) continue;
+            var couldRaise = new Dictionary<string, Level>(StringComparer.Ordinal);
+            var move = 0;
+            var factMove = 0;
+            var values = (int[])rec.Values.Clone();
+            foreach (var v in rules.Values.Of(criterion))
+            {
+                values[criterion.Slot] = v;
+                var (floors, ceilings) = BoundsWith(rules, values);
+                var decisionMove = 0;
+                var outputMove = 0;
+                foreach (var s in watched)
+                {
+                    var i = s.Slot - rules.CriteriaCount;
+                    var narrowing = floors[i] - rec.Floor(s) + (rec.Ceiling(s) - ceilings[i]);
+                    if (s is Decision d)
+                    {
+                        decisionMove += narrowing;
+                        if (floors[i] > rec.Floor(d) && (!couldRaise.TryGetValue(d.Id, out var best) || best.Ordinal < floors[i]))
+                        {
+                            couldRaise[d.Id] = d.Levels[floors[i]];
+                        }
+                    }
+                    else
+                    {
+                        outputMove += narrowing;
+                    }
+                }
+
+                move = Math.Max(move, decisionMove);
+                factMove = Math.Max(factMove, outputMove);
+            }
+
+            if (move > 0 || factMove > 0 || required.Contains(criterion)) found.Add((criterion, couldRaise, move, factMove));
+        }
+
+        return found
+            .OrderBy(f => f.Criterion.Ask ?? int.MaxValue)
+            .ThenByDescending(f => f.Move)
+            .ThenByDescending(f => f.FactMove)
+            .ThenBy(f => f.Criterion.Slot)
+            .Select(f => (f.Criterion, (IReadOnlyDictionary<string, Level>)f.CouldRaise, (IReadOnlyList<string>)RulesDependingOn(rec, f.Criterion), required.Contains(f.Criterion)))
+            .ToArray();
+    }
+
+    /// <summary>Floors and ceilings of every fact and decision with these answers: exact when possible, else the interval evaluation.</summary>
+    private static (int[] Floors, int[] Ceilings) BoundsWith(CompiledRuleSet rules, int[] values)
+    {
+        if (ExactBounds.Compute(rules, values, out var exact) is { } bounds && exact) return bounds;
+        var record = EvaluationRecord.ForPartial(rules, values);
+        var derived = rules.Facts.Cast<Symbol>().Concat(rules.Decisions).OrderBy(s => s.Slot).ToArray();
+        return (derived.Select(record.Floor).ToArray(), derived.Select(record.Ceiling).ToArray());
+    }
+
+    /// <summary>
+    /// The rules that may fire because the criterion is unknown: those that read it directly, and
+    /// those that read a fact or decision that only its consequences could raise.
+    /// </summary>
+    private static string[] RulesDependingOn(EvaluationRecord rec, Criterion criterion)
     {
         var rules = rec.Rules;
         var order = rules.EvaluationOrder;
         var n = rules.SlotCount;
-        var criteriaCount = rules.Criteria.Count;
-        var missing = new List<(Criterion, IReadOnlyDictionary<string, Level>, IReadOnlyList<string>)>();
-        var anyMayFire = false;
-        for (var i = 0; i < order.Length && !anyMayFire; i++) anyMayFire = rec.Outcome(i) == RuleOutcomeCode.MayFire;
-        if (!anyMayFire) return missing;
-
         var state = new int[2 * n];
-        for (var c = 0; c < criteriaCount; c++)
+
+        // Criteria as assessed; facts and decisions at their floors, raised only through this criterion.
+        Array.Copy(rec.State, state, state.Length);
+        for (var s = rules.CriteriaCount; s < n; s++) state[s + n] = state[s];
+        var ids = new List<string>();
+        for (var i = 0; i < order.Length; i++)
         {
-            var criterion = rules.Criteria[c];
-            if (rec.Values[c] != CompiledRuleSet.Unknown) continue;
-
-            // Criteria as assessed; facts and decisions at their floors, raised only through this criterion.
-            Array.Copy(rec.State, state, state.Length);
-            for (var s = criteriaCount; s < n; s++) state[s + n] = state[s];
-
-            var ruleIds = new List<string>();
-            var couldRaise = new Dictionary<string, Level>(StringComparer.Ordinal);
-            for (var i = 0; i < order.Length; i++)
+            if (rec.Outcome(i) != RuleOutcomeCode.MayFire) continue;
+            var rule = order[i];
+            var direct = false;
+            var indirect = false;
+            foreach (var read in rule.Model.Reads)
             {
-                if (rec.Outcome(i) != RuleOutcomeCode.MayFire) continue;
-                var rule = order[i];
-                var direct = false;
-                var indirect = false;
-                foreach (var read in rule.Model.Reads)
-                {
-                    if (read == criterion) direct = true;
-                    else if (read is not Criterion && state[read.Slot + n] > state[read.Slot]) indirect = true;
-                }
-
-                if (!direct && !(indirect && rule.Evaluate(state) > 0)) continue;
-                ruleIds.Add(rule.Model.Id);
-                for (var a = 0; a < rule.TargetSlots.Length; a++)
-                {
-                    var slot = rule.TargetSlots[a];
-                    var value = rule.TargetValues[a];
-                    if (state[slot + n] < value) state[slot + n] = value;
-                }
+                if (read == criterion) direct = true;
+                else if (read is not Criterion && state[read.Slot + n] > state[read.Slot]) indirect = true;
             }
 
-            if (ruleIds.Count == 0) continue;
-            foreach (var decision in rules.Decisions)
+            if (!direct && !(indirect && rule.Evaluate(state) > 0)) continue;
+            ids.Add(rule.Model.Id);
+            for (var a = 0; a < rule.TargetSlots.Length; a++)
             {
-                var ceiling = state[decision.Slot + n];
-                if (ceiling > rec.Floor(decision)) couldRaise[decision.Id] = decision.Levels[ceiling];
+                var slot = rule.TargetSlots[a];
+                if (state[slot + n] < rule.TargetValues[a]) state[slot + n] = rule.TargetValues[a];
             }
-
-            missing.Add((criterion, couldRaise, ruleIds));
         }
 
-        return missing;
+        return ids.ToArray();
     }
 }

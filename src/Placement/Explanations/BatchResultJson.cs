@@ -6,7 +6,9 @@ namespace Placement.Explanations;
 /// <summary>
 /// One line of batch output as JSON (see schemas/batch-line.schema.json): the input line number and
 /// either a summary (status, each decision's level and ceiling, fired rules, missing criteria) or
-/// the full explanation under <c>recommendation</c>.
+/// the full explanation under <c>recommendation</c>. A decision's <c>level</c> is written only when
+/// it is determined; <c>floor</c> and <c>ceiling</c> always are. <c>missing</c> lists the answers to
+/// ask, in order, whenever the status is not <c>recommended</c>.
 /// </summary>
 public static class BatchResultJson
 {
@@ -35,7 +37,8 @@ public static class BatchResultJson
         foreach (Decision d in rec.RuleSet.Decisions)
         {
             writer.WriteStartObject(d.Id);
-            writer.WriteString("level", rec.Level(d).Id);
+            if (rec.Level(d) is { } level) writer.WriteString("level", level.Id);
+            writer.WriteString("floor", rec.Floor(d).Id);
             writer.WriteString("ceiling", rec.Ceiling(d).Id);
             writer.WriteEndObject();
         }
@@ -45,7 +48,7 @@ public static class BatchResultJson
         foreach (var id in rec.FiredRules) writer.WriteStringValue(id);
         writer.WriteEndArray();
         writer.WriteStartArray("missing");
-        if (rec.Status == RecommendationStatus.Provisional)
+        if (rec.Status != RecommendationStatus.Recommended)
         {
             foreach (var m in rec.Missing) writer.WriteStringValue(m.Criterion.Id);
         }

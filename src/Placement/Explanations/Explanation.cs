@@ -62,7 +62,7 @@ public sealed class Explanation
     {
         var rec = Recommendation;
         var result = rec.Decisions[decision.Id];
-        var next = result.Level.Ordinal + 1 < decision.Levels.Count ? decision.Levels[result.Level.Ordinal + 1] : null;
+        var next = result.Floor.Ordinal + 1 < decision.Levels.Count ? decision.Levels[result.Floor.Ordinal + 1] : null;
         var blocked = new List<BlockedRule>();
         var couldRaise = new List<BlockedRule>();
         var order = rec.RuleSet.Compiled.EvaluationOrder;
@@ -77,7 +77,7 @@ public sealed class Explanation
                 {
                     blocked.Add(new BlockedRule(rule.Model.Id, rule.Model.Title, next, FalseParts(rec, rule)));
                 }
-                else if (outcome == RuleOutcomeCode.MayFire && action.Value > result.Level.Ordinal)
+                else if (outcome == RuleOutcomeCode.MayFire && action.Value > result.Floor.Ordinal)
                 {
                     couldRaise.Add(new BlockedRule(rule.Model.Id, rule.Model.Title, decision.Levels[action.Value], UnknownParts(rec, rule)));
                 }

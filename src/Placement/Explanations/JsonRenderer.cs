@@ -15,6 +15,9 @@ internal static class JsonRenderer
         {
             w.WriteStartObject();
             w.WriteString("status", LevelText.Status(rec.Status));
+            w.WriteBoolean("boundsExact", rec.BoundsAreExact);
+            WriteStrings(w, "requiredMissing", rec.UnknownRequired.Select(c => c.Id));
+            WriteStrings(w, "askFirst", rec.Status == RecommendationStatus.Recommended ? [] : LevelText.AskFirst(rec).Select(m => m.Criterion.Id));
             w.WriteStartObject("ruleSet");
             w.WriteString("id", rec.RuleSet.Id);
             w.WriteString("version", rec.RuleSet.Version);
@@ -26,11 +29,10 @@ internal static class JsonRenderer
             {
                 var r = d.Result;
                 w.WriteStartObject(r.Decision.Id);
-                w.WriteString("level", r.Level.Id);
-                w.WriteString("ceiling", r.Ceiling.Id);
-                w.WriteString("name", r.Level.Name);
-                if (r.Level.Category is null) w.WriteNull("category");
-                else w.WriteString("category", r.Level.Category);
+                w.WriteBoolean("determined", r.IsDetermined);
+                if (r.Level is { } level) WriteLevel(w, "level", level);
+                WriteLevel(w, "floor", r.Floor);
+                WriteLevel(w, "ceiling", r.Ceiling);
                 w.WriteStartArray("because");
                 foreach (var reason in r.Because) WriteReason(w, reason);
                 w.WriteEndArray();
@@ -66,6 +68,9 @@ internal static class JsonRenderer
             {
                 w.WriteStartObject();
                 w.WriteString("criterion", m.Criterion.Id);
+                w.WriteBoolean("required", m.IsRequired);
+                if (m.Criterion.Ask is { } ask) w.WriteNumber("ask", ask);
+                else w.WriteNull("ask");
                 w.WriteStartObject("couldRaise");
                 foreach (var (decision, level) in m.CouldRaise) w.WriteString(decision, level.Id);
                 w.WriteEndObject();
@@ -80,6 +85,16 @@ internal static class JsonRenderer
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteLevel(Utf8JsonWriter w, string name, Model.Level level)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("id", level.Id);
+        w.WriteString("name", level.Name);
+        if (level.Category is null) w.WriteNull("category");
+        else w.WriteString("category", level.Category);
+        w.WriteEndObject();
     }
 
     /// <summary>A value in its JSON type: booleans as true/false, integers as numbers, enum words as strings.</summary>

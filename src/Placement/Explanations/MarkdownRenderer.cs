@@ -11,31 +11,54 @@ internal static class MarkdownRenderer
         var sb = new StringBuilder();
         sb.Append("# Placement recommendation (").Append(LevelText.Status(rec.Status)).AppendLine(")");
         sb.AppendLine();
-        if (rec.Status == RecommendationStatus.Provisional)
+        if (rec.Status == RecommendationStatus.Insufficient)
         {
-            sb.AppendLine("> **Provisional:** missing information could raise a level. See *Missing information*.");
+            sb.Append("> **Insufficient:** required answers are missing (")
+                .Append(string.Join(", ", rec.UnknownRequired.Select(c => $"`{c.Id}`")))
+                .AppendLine("). Ask them before relying on any level.");
+            sb.AppendLine();
+        }
+        else if (rec.Status == RecommendationStatus.Provisional)
+        {
+            sb.AppendLine("> **Provisional:** not every level is decided yet. See *Missing information*.");
             sb.AppendLine();
         }
 
-        sb.AppendLine("| Decision | Level | Could rise to |");
-        sb.AppendLine("|---|---|---|");
+        var askFirst = LevelText.AskFirst(rec);
+        if (askFirst.Count > 0 && rec.Status != RecommendationStatus.Recommended)
+        {
+            sb.Append("**Ask first:** ").AppendLine(Escape(LevelText.Criteria(askFirst)));
+            sb.AppendLine();
+        }
+
+        if (!rec.BoundsAreExact)
+        {
+            sb.AppendLine("> Too many answers are unknown to work out every case; the ranges shown may be wider than the truth.");
+            sb.AppendLine();
+        }
+
+        sb.AppendLine("| Decision | Level | At least | Up to |");
+        sb.AppendLine("|---|---|---|---|");
         foreach (var d in explanation.Decisions)
         {
             var r = d.Result;
-            sb.Append("| ").Append(Escape(r.Decision.Label)).Append(" | **").Append(Escape(r.Level.Name)).Append("** (`").Append(r.Level.Id).Append("`) | ")
-                .Append(r.IsProvisional ? $"{Escape(r.Ceiling.Name)} (`{r.Ceiling.Id}`)" : "-").AppendLine(" |");
+            sb.Append("| ").Append(Escape(r.Decision.Label)).Append(" | ")
+                .Append(r.Level is { } level ? $"**{Escape(level.Name)}** (`{level.Id}`)" : "*cannot be determined yet*").Append(" | ")
+                .Append(Escape(r.Floor.Name)).Append(" (`").Append(r.Floor.Id).Append("`) | ")
+                .Append(Escape(r.Ceiling.Name)).Append(" (`").Append(r.Ceiling.Id).AppendLine("`) |");
         }
 
         foreach (var d in explanation.Decisions)
         {
             var r = d.Result;
             sb.AppendLine();
-            sb.Append("## ").Append(Escape(r.Decision.Label)).Append(": ").AppendLine(Escape(r.Level.Name));
+            sb.Append("## ").Append(Escape(r.Decision.Label)).Append(": ")
+                .AppendLine(r.Level is { } level ? Escape(level.Name) : $"at least {Escape(r.Floor.Name)}, up to {Escape(r.Ceiling.Name)}");
             sb.AppendLine();
-            if (r.Level.Description is not null) sb.Append('*').Append(Escape(r.Level.Description)).AppendLine("*").AppendLine();
+            if (r.Level?.Description is { } description) sb.Append('*').Append(Escape(description)).AppendLine("*").AppendLine();
             sb.AppendLine("**Why**");
             sb.AppendLine();
-            if (r.Because.Count == 0) sb.AppendLine("- No rule requires more than the default level.");
+            if (r.Because.Count == 0) sb.Append("- ").AppendLine(char.ToUpperInvariant(LevelText.NoReason(r)[0]) + LevelText.NoReason(r)[1..]);
             foreach (var reason in r.Because)
             {
                 sb.Append("- **").Append(reason.Rule).Append("** ").Append(Escape(reason.Text));
@@ -69,7 +92,7 @@ internal static class MarkdownRenderer
         foreach (var f in rec.Facts.Values)
         {
             var why = f.Because.Count == 0 ? "default" : string.Join("<br>", f.Because.Select(r => $"**{r.Rule}** {Escape(r.Text)}"));
-            sb.Append("| `").Append(f.Fact.Id).Append("` | ").Append(f.Floor).Append(" | ").Append(f.IsProvisional ? f.Ceiling : "-")
+            sb.Append("| `").Append(f.Fact.Id).Append("` | ").Append(f.Floor).Append(" | ").Append(f.IsDetermined ? "-" : f.Ceiling)
                 .Append(" | ").Append(why).AppendLine(" |");
         }
 
@@ -78,13 +101,13 @@ internal static class MarkdownRenderer
             sb.AppendLine();
             sb.AppendLine("## Missing information");
             sb.AppendLine();
-            sb.AppendLine("| Criterion | Could raise | Rules |");
-            sb.AppendLine("|---|---|---|");
+            sb.AppendLine("| Criterion | Required | Alone could raise | Rules |");
+            sb.AppendLine("|---|---|---|---|");
             foreach (var m in rec.Missing)
             {
-                var raise = m.CouldRaise.Count == 0 ? "derived facts only" : string.Join(", ", m.CouldRaise.Select(kv => $"{kv.Key} to `{kv.Value.Id}`"));
-                sb.Append("| `").Append(m.Criterion.Id).Append("` ").Append(Escape(m.Criterion.Label)).Append(" | ").Append(raise)
-                    .Append(" | ").Append(string.Join(", ", m.Rules)).AppendLine(" |");
+                var raise = m.CouldRaise.Count == 0 ? "narrows what is still open" : string.Join(", ", m.CouldRaise.Select(kv => $"{kv.Key} to at least `{kv.Value.Id}`"));
+                sb.Append("| `").Append(m.Criterion.Id).Append("` ").Append(Escape(m.Criterion.Label)).Append(" | ").Append(m.IsRequired ? "**yes**" : "no")
+                    .Append(" | ").Append(raise).Append(" | ").Append(string.Join(", ", m.Rules)).AppendLine(" |");
             }
         }
 

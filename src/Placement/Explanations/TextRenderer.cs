@@ -10,25 +10,51 @@ internal static class TextRenderer
         var rec = explanation.Recommendation;
         var sb = new StringBuilder();
         sb.Append("Status: ").Append(LevelText.Status(rec.Status).ToUpperInvariant());
-        if (rec.Status == RecommendationStatus.Provisional)
+        if (rec.Status == RecommendationStatus.Insufficient)
         {
-            sb.Append(" - missing information could raise a level; see 'Missing information'");
+            sb.Append(" - required answers are missing: ").Append(string.Join(", ", rec.UnknownRequired.Select(c => c.Id)))
+                .Append("; ask them before relying on any level");
+        }
+        else if (rec.Status == RecommendationStatus.Provisional)
+        {
+            sb.Append(" - not every level is decided yet");
         }
 
         sb.AppendLine();
         foreach (var d in explanation.Decisions)
         {
+            var r = d.Result;
+            if (r.Level is null)
+            {
+                sb.Append(r.Decision.Label).Append(" cannot be determined yet: at least ").Append(r.Floor.Name)
+                    .Append(", up to ").Append(r.Ceiling.Name).AppendLine(".");
+            }
+        }
+
+        var askFirst = LevelText.AskFirst(rec);
+        if (askFirst.Count > 0 && rec.Status != RecommendationStatus.Recommended) sb.Append("Ask first: ").AppendLine(LevelText.Criteria(askFirst));
+        if (!rec.BoundsAreExact)
+        {
+            sb.AppendLine("Note: too many answers are unknown to work out every case; the range shown may be wider than the truth.");
+        }
+
+        foreach (var d in explanation.Decisions)
+        {
             var result = d.Result;
             sb.AppendLine();
-            sb.Append(result.Decision.Label).Append(": ").AppendLine(LevelText.Describe(result.Level));
-            if (result.IsProvisional)
+            if (result.Level is { } level)
             {
-                sb.Append("  Could rise to: ").AppendLine(LevelText.Describe(result.Ceiling));
+                sb.Append(result.Decision.Label).Append(": ").AppendLine(LevelText.Describe(level));
+            }
+            else
+            {
+                sb.Append(result.Decision.Label).Append(": at least ").AppendLine(LevelText.Describe(result.Floor));
+                sb.Append("  Up to: ").AppendLine(LevelText.Describe(result.Ceiling));
             }
 
             if (result.Because.Count == 0)
             {
-                sb.AppendLine("  Why: no rule requires more than the default level.");
+                sb.Append("  Why: ").AppendLine(LevelText.NoReason(result));
             }
             else
             {
@@ -59,7 +85,7 @@ internal static class TextRenderer
         foreach (var fact in rec.Facts.Values)
         {
             sb.Append("  ").Append(fact.Fact.Id).Append(" = ").Append(fact.Floor);
-            if (fact.IsProvisional) sb.Append(" (could be up to ").Append(fact.Ceiling).Append(')');
+            if (!fact.IsDetermined) sb.Append(" (could be up to ").Append(fact.Ceiling).Append(')');
             if (fact.Because.Count == 0) sb.Append(" (default)");
             sb.AppendLine();
             foreach (var reason in fact.Because) sb.Append("    - [").Append(reason.Rule).Append("] ").AppendLine(reason.Text);
@@ -71,8 +97,11 @@ internal static class TextRenderer
             sb.AppendLine("Missing information:");
             foreach (var m in rec.Missing)
             {
-                sb.Append("  - ").Append(m.Criterion.Id).Append(" (").Append(m.Criterion.Label).Append("): ")
-                    .Append(LevelText.CouldRaise(m)).Append("  [rules ").Append(string.Join(", ", m.Rules)).AppendLine("]");
+                sb.Append("  - ").Append(m.Criterion.Id).Append(" (").Append(m.Criterion.Label).Append(')');
+                if (m.IsRequired) sb.Append(" REQUIRED");
+                sb.Append(": ").Append(LevelText.CouldRaise(m));
+                if (m.Rules.Count > 0) sb.Append("  [rules ").Append(string.Join(", ", m.Rules)).Append(']');
+                sb.AppendLine();
             }
         }
 

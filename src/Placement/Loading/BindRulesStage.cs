@@ -19,6 +19,26 @@ internal sealed class BindRulesStage
 
     private BindRulesStage(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
 
+    /// <summary>
+    /// The conditions of conditionally required criteria (<c>required: &lt;condition&gt;</c>), bound like
+    /// rule conditions; with the always-required criteria, in declaration order.
+    /// </summary>
+    public static IReadOnlyList<Requirement> BindRequirements(
+        RuleSetModel model, IReadOnlyList<(Criterion Criterion, YScalar Condition)> requiredWhen, DiagnosticBag diagnostics)
+    {
+        var stage = new BindRulesStage(diagnostics);
+        var conditions = new Dictionary<Criterion, BoundExpr?>();
+        foreach (var (criterion, node) in requiredWhen) conditions[criterion] = stage.BindCondition(node, model.Symbols);
+        var requirements = new List<Requirement>();
+        foreach (var criterion in model.Criteria)
+        {
+            if (criterion.IsRequired) requirements.Add(new Requirement(criterion, null));
+            else if (conditions.TryGetValue(criterion, out var when) && when is not null) requirements.Add(new Requirement(criterion, when));
+        }
+
+        return requirements;
+    }
+
     public static IReadOnlyList<CompiledRule> Run(IReadOnlyList<YMapping> files, RuleSetModel model, DiagnosticBag diagnostics)
     {
         var stage = new BindRulesStage(diagnostics);

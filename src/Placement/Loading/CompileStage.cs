@@ -10,9 +10,9 @@ namespace Placement.Loading;
 /// </summary>
 internal static class CompileStage
 {
-    public static CompiledRuleSet Run(RuleSetHeader header, RuleSetModel model, CompiledRule[] evaluationOrder)
+    public static CompiledRuleSet Run(RuleSetHeader header, RuleSetModel model, CompiledRule[] evaluationOrder, IReadOnlyList<Requirement> requirements)
     {
         var program = ConditionCompiler.CompileProgram(CompiledRuleSet.ProgramRules(evaluationOrder), model.SlotCount);
-        return new CompiledRuleSet(header, model, evaluationOrder, program);
+        return new CompiledRuleSet(header, model, evaluationOrder, program, requirements, Monotonicity.Of(model, evaluationOrder));
     }
 }

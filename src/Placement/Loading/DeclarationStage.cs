@@ -20,6 +20,7 @@ internal sealed class DeclarationStage
     private readonly Dictionary<string, ValueDomain> _types = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceLocation> _typeLocations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceLocation> _ids = new(StringComparer.Ordinal);
+    private readonly List<(Criterion, YScalar)> _requiredWhen = [];
 
     private DeclarationStage(DiagnosticBag diagnostics)
     {
@@ -29,7 +30,7 @@ internal sealed class DeclarationStage
     }
 
     /// <summary>The header (null when missing or invalid) and the declarations that are valid.</summary>
-    public static ((string Id, string Version, string? Title, string? Description)? Header, RuleSetModel Model) Run(
+    public static ((string Id, string Version, string? Title, string? Description)? Header, RuleSetModel Model, IReadOnlyList<(Criterion Criterion, YScalar Condition)> RequiredWhen) Run(
         IReadOnlyList<YMapping> files, IReadOnlyList<SourceText> sources, DiagnosticBag diagnostics)
     {
         var stage = new DeclarationStage(diagnostics);
@@ -51,7 +52,7 @@ internal sealed class DeclarationStage
         var criterionList = Declare(criteria, stage.DeclareCriterion, symbols, ref slot);
         var factList = Declare(facts, stage.DeclareFact, symbols, ref slot);
         var decisionList = Declare(decisions, stage.DeclareDecision, symbols, ref slot);
-        return (header, new RuleSetModel(criterionList, factList, decisionList, symbols));
+        return (header, new RuleSetModel(criterionList, factList, decisionList, symbols), stage._requiredWhen);
     }
 
     /// <summary>Declares each entry that is valid, in order, giving it the next slot.</summary>
@@ -168,12 +169,40 @@ internal sealed class DeclarationStage
 
     private Criterion? DeclareCriterion(string id, YMapping node, SourceLocation at, int slot)
     {
-        var reader = new MappingReader(node, $"criterion '{id}'", _diagnostics, "type", "values", "min", "max", "risk", "label", "description");
+        var reader = new MappingReader(node, $"criterion '{id}'", _diagnostics, "type", "values", "min", "max", "risk", "required", "ask", "label", "description");
         var domain = _domains.ReadDomain(reader, id, allowInteger: true);
         var riskWord = _fields.ReadWord(reader, "risk", Risks);
         var risk = riskWord switch { "increasing" => RiskDirection.Increasing, "decreasing" => RiskDirection.Decreasing, _ => RiskDirection.None };
+        var requiredNode = reader.Scalar("required");
+        var isRequired = requiredNode is { IsPlain: true, Value: "true" };
+        var requiredWhen = requiredNode is null || (requiredNode.IsPlain && requiredNode.Value is "true" or "false") ? null : requiredNode;
+        if (requiredWhen is not null && requiredWhen.Value.Trim().Length == 0)
+        {
+            _diagnostics.Error(DiagnosticCodes.InvalidValue, requiredWhen.Start, $"'required' of criterion '{id}' is empty; write true, false or a condition");
+            requiredWhen = null;
+        }
+
+        var ask = ReadAsk(reader, id);
         if (domain is null) return null;
-        return new Criterion(id, reader.Text("label"), reader.Text("description"), domain, risk, at, slot);
+        var criterion = new Criterion(id, reader.Text("label"), reader.Text("description"), domain, risk, at, slot, isRequired, requiredWhen?.Value.Trim(), ask);
+        if (requiredWhen is not null) _requiredWhen.Add((criterion, requiredWhen));
+        return criterion;
+    }
+
+    /// <summary>The <c>ask</c> tier: a whole number from 1.</summary>
+    private int? ReadAsk(MappingReader reader, string id)
+    {
+        var node = reader.Scalar("ask");
+        if (node is null) return null;
+        var tier = _fields.ReadInt(node);
+        if (tier is null) return null;
+        if (tier < 1)
+        {
+            _diagnostics.Error(DiagnosticCodes.InvalidValue, node.Start, $"'ask' of criterion '{id}' must be 1 or more (1 is asked first)");
+            return null;
+        }
+
+        return tier;
     }
 
     private Fact? DeclareFact(string id, YMapping node, SourceLocation at, int slot)

@@ -10,7 +10,8 @@ namespace Placement.Loading;
 /// <list type="number">
 /// <item><see cref="ReadSourcesStage"/>: each file's YAML, keeping positions.</item>
 /// <item><see cref="DeclarationStage"/>: the header, types, criteria, facts and decisions.</item>
-/// <item><see cref="BindRulesStage"/>: each rule's condition, actions and texts, bound to the declarations.</item>
+/// <item><see cref="BindRulesStage"/>: each rule's condition, actions and texts, and each criterion's
+/// <c>required</c> condition, bound to the declarations.</item>
 /// <item><see cref="StratifyStage"/>: the evaluation order; cycles are errors.</item>
 /// <item><see cref="CompileStage"/>: one compiled program.</item>
 /// </list>
@@ -24,7 +25,8 @@ internal static class RuleSetLoader
     {
         var diagnostics = new DiagnosticBag();
         var files = ReadSourcesStage.Run(sources, diagnostics);
-        var (header, model) = DeclarationStage.Run(files, sources, diagnostics);
+        var (header, model, requiredWhen) = DeclarationStage.Run(files, sources, diagnostics);
+        var requirements = BindRulesStage.BindRequirements(model, requiredWhen, diagnostics);
         var rules = BindRulesStage.Run(files, model, diagnostics);
         if (!diagnostics.HasErrors && model.Decisions.Count == 0)
         {
@@ -36,6 +38,6 @@ internal static class RuleSetLoader
         if (diagnostics.HasErrors || header is not { } h || order is null) return (null, diagnostics.Sorted());
 
         var identity = new RuleSetHeader(h.Id, h.Version, h.Title, h.Description, RuleFiles.Hash(sources));
-        return (CompileStage.Run(identity, model, order), diagnostics.Sorted());
+        return (CompileStage.Run(identity, model, order, requirements), diagnostics.Sorted());
     }
 }

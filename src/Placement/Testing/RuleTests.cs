@@ -7,14 +7,14 @@ namespace Placement.Testing;
 
 /// <summary>
 /// Runs rule tests written as data: <c>*.tests.yaml</c> files beside the rules. Each case names an
-/// assessment (merged over the file's <c>base</c>) and what to expect: status, levels, ceilings,
+/// assessment (merged over the file's <c>base</c>) and what to expect: status, levels (decided levels), floors, ceilings,
 /// facts, fired / not fired / may-fire rules, missing criteria and text the explanation contains.
 /// </summary>
 public static class RuleTests
 {
     private static readonly string[] TopLevel = ["base", "tests"];
     private static readonly string[] CaseKeys = ["name", "assessment", "expect"];
-    private static readonly string[] ExpectKeys = ["status", "levels", "ceilings", "facts", "fired", "not_fired", "may_fire", "missing", "explanation_contains"];
+    private static readonly string[] ExpectKeys = ["status", "levels", "floors", "ceilings", "facts", "fired", "not_fired", "may_fire", "missing", "explanation_contains"];
 
     /// <summary>The test files in a folder: every <c>*.tests.yaml</c> and <c>*.tests.yml</c>, by name.</summary>
     public static IReadOnlyList<RuleSource> FindTestFiles(string folder) =>
@@ -86,22 +86,27 @@ public static class RuleTests
 
         if (reader.Scalar("status") is { } status)
         {
-            if (status.Value is not ("recommended" or "provisional"))
+            if (status.Value is not ("recommended" or "provisional" or "insufficient"))
             {
-                diagnostics.Error(DiagnosticCodes.InvalidTest, status.Start, $"status '{status.Value}' is not recommended or provisional");
+                diagnostics.Error(DiagnosticCodes.InvalidTest, status.Start, $"status '{status.Value}' is not recommended, provisional or insufficient");
                 ok = false;
             }
             else
             {
                 checks.Add((rec, f) =>
                 {
-                    var actual = rec.Status == RecommendationStatus.Provisional ? "provisional" : "recommended";
+                    var actual = rec.Status switch
+                    {
+                        RecommendationStatus.Provisional => "provisional",
+                        RecommendationStatus.Insufficient => "insufficient",
+                        _ => "recommended",
+                    };
                     if (actual != status.Value) f.Add($"status: expected {status.Value}, got {actual}");
                 });
             }
         }
 
-        foreach (var (key, ceiling) in new[] { ("levels", false), ("ceilings", true) })
+        foreach (var key in new[] { "levels", "floors", "ceilings" })
         {
             if (reader.Map(key) is not { } levels) continue;
             foreach (var (decisionKey, levelNode) in levels.Entries)
@@ -125,8 +130,14 @@ public static class RuleTests
                 checks.Add((rec, f) =>
                 {
                     var r = rec.Decisions[decision.Id];
-                    var actual = ceiling ? r.Ceiling.Id : r.Level.Id;
-                    if (actual != level.Value) f.Add($"{decision.Id}{(ceiling ? " ceiling" : "")}: expected {level.Value}, got {actual}");
+                    var actual = key switch
+                    {
+                        "ceilings" => r.Ceiling.Id,
+                        "floors" => r.Floor.Id,
+                        _ => r.Level?.Id ?? $"not determined (at least {r.Floor.Id}, up to {r.Ceiling.Id})",
+                    };
+                    var what = key switch { "ceilings" => " ceiling", "floors" => " floor", _ => "" };
+                    if (actual != level.Value) f.Add($"{decision.Id}{what}: expected {level.Value}, got {actual}");
                 });
             }
         }
@@ -244,7 +255,7 @@ public static class RuleTests
             results.Any(x => x.Recommendation.OutcomeOf(r.Id) == RuleOutcome.Fired),
             results.Any(x => x.Recommendation.OutcomeOf(r.Id) == RuleOutcome.NotFired))).ToArray();
         var levelEntries = rules.Decisions.SelectMany(d => d.Levels.Select(l => new RuleCoverage.LevelEntry(
-            d.Id, l.Id, results.Any(x => x.Recommendation.Decisions[d.Id].Level == l)))).ToArray();
+            d.Id, l.Id, results.Any(x => x.Recommendation.Decisions[d.Id].Floor == l)))).ToArray();
         return new RuleCoverage(ruleEntries, levelEntries);
     }
 }

@@ -33,7 +33,7 @@ public sealed class SafetyVerifierTests
         // The counterexample is real: the engine itself lowers the level.
         var before = rules.Recommend(Assessment.Parse(string.Join("\n", c.Assessment.Select(kv => $"{kv.Key}: {kv.Value}")), rules));
         var after = rules.Recommend(Assessment.Parse(string.Join("\n", c.Assessment.Select(kv => kv.Key == "risk" ? "risk: severe" : $"{kv.Key}: {kv.Value}")), rules));
-        after.Level("care").Ordinal.Should().BeLessThan(before.Level("care").Ordinal);
+        after.Floor("care").Ordinal.Should().BeLessThan(before.Floor("care").Ordinal);
     }
 
     [Fact]

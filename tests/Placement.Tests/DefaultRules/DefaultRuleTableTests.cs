@@ -151,8 +151,8 @@ public sealed class DefaultRuleTableTests
     {
         var rec = TestSupport.Recommend(changes);
 
-        rec.Level("level_of_care").Id.Should().Be(levelOfCare);
-        rec.Level("withdrawal_management").Id.Should().Be(withdrawal);
+        rec.Floor("level_of_care").Id.Should().Be(levelOfCare);
+        rec.Floor("withdrawal_management").Id.Should().Be(withdrawal);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class DefaultRuleTableTests
     {
         foreach (var readiness in new[] { "none", "low", "moderate", "high", "severe" })
         {
-            TestSupport.Recommend($"readiness_risk={readiness}").Level("level_of_care").Id.Should().Be("outpatient", readiness);
+            TestSupport.Recommend($"readiness_risk={readiness}").Floor("level_of_care").Id.Should().Be("outpatient", readiness);
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         {
             var c = CaseInput.Random(random);
             var rec = rules.Recommend(ToAssessment(c, rules));
-            var placement = (rec.Level("level_of_care").Ordinal, rec.Level("withdrawal_management").Ordinal);
+            var placement = (rec.Floor("level_of_care").Ordinal, rec.Floor("withdrawal_management").Ordinal);
             var handWritten = HandWrittenPlacement.Recommend(c);
             var engine = rulesEngine.Recommend(c);
 

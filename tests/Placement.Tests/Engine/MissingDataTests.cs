@@ -21,7 +21,7 @@ public sealed class MissingDataTests
 
         rec.Status.Should().Be(RecommendationStatus.Provisional);
         var wm = rec.Decisions["withdrawal_management"];
-        wm.Level.Id.Should().Be("ambulatory", "physical dependence alone is certain (W4, M7)");
+        wm.Floor.Id.Should().Be("ambulatory", "physical dependence alone is certain (W4, M7)");
         wm.Ceiling.Id.Should().Be("medically_monitored", "a CIWA-Ar of 19 or more would mean severe withdrawal");
         rec.Decisions["level_of_care"].Ceiling.Id.Should().Be("medically_monitored_inpatient");
         rec.MayFireRules.Should().Contain(["W2", "W3", "M2", "M6", "P5"]);
@@ -38,7 +38,7 @@ public sealed class MissingDataTests
         var wm = rules.FindDecision("withdrawal_management")!;
         var rec = TestSupport.Recommend("withdrawal_substance=alcohol, ciwa_ar=?");
 
-        rec.Level(wm).Id.Should().Be("ambulatory");
+        rec.Floor(wm).Id.Should().Be("ambulatory");
         rec.Ceiling(wm).Id.Should().Be("medically_monitored");
         var foreign = TestSupport.Load(TestSupport.MiniHeader).RuleSet!.FindDecision("care")!;
         rec.Invoking(r => r.Ceiling(foreign)).Should().Throw<ArgumentException>().WithMessage("'care' is not a decision of rule set adult-sud-placement*");
@@ -51,7 +51,7 @@ public sealed class MissingDataTests
         var rec = TestSupport.Rules.Recommend(Assessment.Parse(text, TestSupport.Rules));
 
         rec.Status.Should().Be(RecommendationStatus.Provisional);
-        rec.Level("level_of_care").Id.Should().Be("outpatient");
+        rec.Floor("level_of_care").Id.Should().Be("outpatient");
         rec.Decisions["level_of_care"].Ceiling.Id.Should().Be("medically_monitored_inpatient");
         rec.Missing.Select(m => m.Criterion.Id).Should().Equal("pawss", "history_withdrawal_seizure_or_dt", "night_support");
         var night = rec.Missing.Single(m => m.Criterion.Id == "night_support");
@@ -68,7 +68,7 @@ public sealed class MissingDataTests
         var rec = TestSupport.Recommend("withdrawal_substance=opioid, cows=15, night_support=?");
 
         rec.OutcomeOf("M5").Should().Be(RuleOutcome.MayFire);
-        rec.Level("withdrawal_management").Id.Should().Be("ambulatory_extended");
+        rec.Floor("withdrawal_management").Id.Should().Be("ambulatory_extended");
         rec.Decisions["withdrawal_management"].Ceiling.Id.Should().Be("residential");
     }
 
@@ -99,7 +99,7 @@ public sealed class MissingDataTests
         var rec = rules.Recommend(rules.NewAssessment().Build());
 
         rec.Status.Should().Be(RecommendationStatus.Provisional);
-        rec.Level("level_of_care").Id.Should().Be("outpatient");
+        rec.Floor("level_of_care").Id.Should().Be("outpatient");
         rec.Decisions["level_of_care"].Ceiling.Id.Should().Be("medically_managed_inpatient");
         rec.Missing.Select(m => m.Criterion.Id).Should().Contain(["withdrawal_complicated", "harm_risk", "psychiatric_risk", "biomedical_risk"]);
     }
@@ -133,12 +133,12 @@ public sealed class MissingDataTests
             var partial = rules.Recommend(partialBuilder.Build());
             foreach (var decision in rules.Decisions)
             {
-                var truth = full.Decisions[decision.Id].Level.Ordinal;
+                var truth = full.Decisions[decision.Id].Level!.Ordinal;
                 var p = partial.Decisions[decision.Id];
                 var context = $"{decision.Id} with {string.Join(", ", removed)} removed from {string.Join(", ", complete.Known())}";
-                p.Level.Ordinal.Should().BeLessOrEqualTo(truth, context);
+                p.Floor.Ordinal.Should().BeLessOrEqualTo(truth, context);
                 p.Ceiling.Ordinal.Should().BeGreaterOrEqualTo(truth, context);
-                if (p.Level.Ordinal < truth)
+                if (p.Floor.Ordinal < truth)
                 {
                     partial.Status.Should().Be(RecommendationStatus.Provisional, context);
                     partial.Missing.Should().NotBeEmpty(context);

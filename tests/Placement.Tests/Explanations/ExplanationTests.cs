@@ -64,8 +64,10 @@ public sealed class ExplanationTests
         var text = RecommendExample("provisional.yaml").Explain().ToText();
 
         text.Should().StartWith("Status: PROVISIONAL");
-        text.Should().Contain("Could rise to: Inpatient, medically monitored");
-        text.Should().Contain("- night_support (Overnight support): could raise level_of_care to residential, withdrawal_management to residential");
+        text.Should().Contain("Level of care cannot be determined yet: at least Standard outpatient, up to Inpatient, medically monitored.");
+        text.Should().Contain("  Up to: Inpatient, medically monitored");
+        text.Should().Contain("Ask first: ");
+        text.Should().Contain("- night_support (Overnight support): alone could raise level_of_care to at least residential, withdrawal_management to at least residential");
     }
 
     [Fact]
@@ -81,15 +83,17 @@ public sealed class ExplanationTests
         (ruleSet.GetProperty("id").GetString(), ruleSet.GetProperty("version").GetString(), ruleSet.GetProperty("sha256").GetString())
             .Should().Be(("adult-sud-placement", "1.0.0", rec.RuleSet.Sha256));
         var wm = root.GetProperty("decisions").GetProperty("withdrawal_management");
-        wm.GetProperty("level").GetString().Should().Be("ambulatory_extended");
-        wm.GetProperty("ceiling").GetString().Should().Be("medically_monitored");
-        wm.GetProperty("name").GetString().Should().Be("Ambulatory withdrawal management with extended monitoring");
-        wm.GetProperty("category").ValueKind.Should().Be(JsonValueKind.Null);
+        wm.GetProperty("determined").GetBoolean().Should().BeFalse();
+        wm.TryGetProperty("level", out _).Should().BeFalse("a level is never shown as decided when it is not");
+        wm.GetProperty("floor").GetProperty("id").GetString().Should().Be("ambulatory_extended");
+        wm.GetProperty("ceiling").GetProperty("id").GetString().Should().Be("medically_monitored");
+        wm.GetProperty("floor").GetProperty("name").GetString().Should().Be("Ambulatory withdrawal management with extended monitoring");
+        wm.GetProperty("floor").GetProperty("category").ValueKind.Should().Be(JsonValueKind.Null);
         var because = wm.GetProperty("because").EnumerateArray().Should().ContainSingle().Subject;
         because.GetProperty("rule").GetString().Should().Be("M6");
         because.GetProperty("text").GetString().Should().Contain("moderate");
         because.GetProperty("source").GetString().Should().NotBeNullOrEmpty();
-        root.GetProperty("decisions").GetProperty("level_of_care").GetProperty("category").GetString().Should().Be("outpatient");
+        root.GetProperty("decisions").GetProperty("level_of_care").GetProperty("floor").GetProperty("category").GetString().Should().Be("outpatient");
         var severity = root.GetProperty("facts").GetProperty("withdrawal_severity");
         (severity.GetProperty("floor").GetString(), severity.GetProperty("ceiling").GetString()).Should().Be(("moderate", "moderate"));
         root.GetProperty("firedRules").EnumerateArray().Select(e => e.GetString()).Should().Equal(rec.FiredRules);
@@ -105,7 +109,7 @@ public sealed class ExplanationTests
         var md = RecommendExample("residential.yaml").Explain().ToMarkdown();
 
         md.Should().StartWith("# Placement recommendation (recommended)");
-        md.Should().Contain("| Level of care | **Residential, clinically managed** (`residential`) | - |");
+        md.Should().Contain("| Level of care | **Residential, clinically managed** (`residential`) | Residential, clinically managed (`residential`) | Residential, clinically managed (`residential`) |");
         md.Should().Contain("- **P11** The home is unsafe and relapse risk is high");
         md.Should().Contain("*This recommendation supports, and does not replace, clinical judgement.*");
     }

@@ -19,7 +19,7 @@ public sealed class StratificationTests
         var rec = rules.Recommend(rules.NewAssessment().Set("score", 7).Build());
 
         rec.FiredRules.Should().Equal("writer", "middle", "reader");
-        rec.Level("care").Id.Should().Be("high");
+        rec.Floor("care").Id.Should().Be("high");
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class StratificationTests
         return string.Concat(new[] { 0, 5, 10 }.Select(score =>
         {
             var rec = rules.Recommend(rules.NewAssessment().Set("score", score).Build());
-            return $"{score}:{rec.Level("care").Id}:{rec.Facts["severity"].Floor}:{rec.Facts["alarm"].Floor};";
+            return $"{score}:{rec.Floor("care").Id}:{rec.Facts["severity"].Floor}:{rec.Facts["alarm"].Floor};";
         }));
     }
 

@@ -61,7 +61,7 @@ public sealed class OutputSchemaTests
         schema.Errors(json).Should().BeEmpty();
     }
 
-    // Provisional ones, and a recommended one whose missing answer cannot raise anything.
+    // Provisional ones, and a recommended one whose unknown answer cannot change anything (so nothing is missing).
     public static TheoryData<string, RecommendationStatus> PartialAssessments => new()
     {
         { "{}", RecommendationStatus.Provisional },
@@ -81,7 +81,7 @@ public sealed class OutputSchemaTests
         var rec = rules.Recommend(Assessment.Parse(assessment, rules));
 
         rec.Status.Should().Be(status);
-        rec.Missing.Should().NotBeEmpty();
+        rec.Missing.Should().HaveCount(status == RecommendationStatus.Recommended ? 0 : rec.Missing.Count).And.Match(m => status == RecommendationStatus.Recommended || m.Any());
         schema.Errors(rec.Explain().ToJson()).Should().BeEmpty();
     }
 
@@ -113,8 +113,8 @@ public sealed class OutputSchemaTests
         json["facts"]!["alarm"]!["ceiling"]!.GetValueKind().Should().Be(JsonValueKind.True);
         json["facts"]!["severity"]!["floor"]!.GetValue<string>().Should().Be("severe");
         json["ruleSet"]!["version"]!.GetValue<string>().Should().Be("3");
-        json["decisions"]!["care"]!["name"]!.GetValue<string>().Should().Be("middle");
-        json["decisions"]!["care"]!["category"].Should().BeNull();
+        json["decisions"]!["care"]!["floor"]!["name"]!.GetValue<string>().Should().Be("middle");
+        json["decisions"]!["care"]!["floor"]!["category"].Should().BeNull();
     }
 
     // Each row changes one property of a valid recommendation (null removes it).
@@ -125,11 +125,15 @@ public sealed class OutputSchemaTests
     [InlineData("facts.severity.floor", "true")]
     [InlineData("facts.severity.ceiling", "\"Severe\"")]
     [InlineData("facts.severity.because", null)]
-    [InlineData("decisions.care.category", "\"acute\"")]
-    [InlineData("decisions.care.level", "\"High\"")]
+    [InlineData("decisions.care.floor.category", "\"acute\"")]
+    [InlineData("decisions.care.floor", "\"high\"")]
     [InlineData("decisions.care.because.0.source", null)]
     [InlineData("decisions.care.whyNotHigher", "{}")]
     [InlineData("decisions.Care", "{}")]
+    [InlineData("decisions.care.determined", "\"yes\"")]
+    [InlineData("decisions.care.ceiling", null)]
+    [InlineData("boundsExact", null)]
+    [InlineData("requiredMissing", "[\"Flag\"]")]
     [InlineData("ruleSet.version", "3")]
     [InlineData("ruleSet.sha256", "\"not a hash\"")]
     [InlineData("status", "\"final\"")]
@@ -263,6 +267,7 @@ public sealed class OutputSchemaTests
     [InlineData(false, "status", "\"final\"")]
     [InlineData(false, "missing", "[{ \"criterion\": \"flag\" }]")]
     [InlineData(false, "decisions.care.name", "\"High\"")]
+    [InlineData(false, "decisions.care.floor", null)]
     [InlineData(false, "firedRules", null)]
     [InlineData(false, "recommendation", "{}")]
     [InlineData(true, "line", "\"42\"")]

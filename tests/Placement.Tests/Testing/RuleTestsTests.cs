@@ -63,10 +63,24 @@ public sealed class RuleTestsTests
             tests:
               - name: unknown score
                 assessment: { score: null }
-                expect: { status: provisional, levels: { care: low }, ceilings: { care: high }, may_fire: [hi], missing: [score] }
+                expect: { status: provisional, floors: { care: low }, ceilings: { care: high }, may_fire: [hi], missing: [score] }
             """)]);
 
         run.Results.Should().ContainSingle().Which.Failures.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Run_LevelsExpectation_FailsWhileTheLevelIsNotDetermined()
+    {
+        var run = RuleTests.Run(Mini, [new RuleSource("t.tests.yaml", """
+            base: { score: 9, flag: false }
+            tests:
+              - name: unknown score
+                assessment: { score: null }
+                expect: { levels: { care: low } }
+            """)]);
+
+        run.Results.Should().ContainSingle().Which.Failures.Should().Equal("care: expected low, got not determined (at least low, up to high)");
     }
 
     [Fact]
