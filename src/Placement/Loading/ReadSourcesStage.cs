@@ -19,7 +19,7 @@ internal static class ReadSourcesStage
         foreach (var source in sources)
         {
             var errorsBefore = diagnostics.Items.Count;
-            var root = YamlTreeReader.Read(source, diagnostics);
+            var root = YamlTreeReader.Read(source, diagnostics, hintsQuoteText: true);
             if (root is null)
             {
                 if (diagnostics.Items.Count == errorsBefore)

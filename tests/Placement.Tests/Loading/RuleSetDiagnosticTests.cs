@@ -213,6 +213,71 @@ public sealed class RuleSetDiagnosticTests
         (error.Line, error.Column, error.Message).Should().Be((line, column, message), name);
     }
 
+    public static TheoryData<string, string, int, int, string, string?> YamlMistakes => new()
+    {
+        // name, whole file, line, column, exact message, suggestion (all PL1001)
+        {
+            "a tab indenting a key, at the tab",
+            "ruleset: { id: x, version: 1 }\ncriteria:\n  a:\n\ttype: boolean\n",
+            4, 1, "invalid YAML: a tab in the indentation; YAML does not allow tabs for indentation, so indent with spaces", "    "
+        },
+        {
+            "a tab indenting a rule's property, at the tab and not the line before",
+            TestSupport.MiniHeader + "\nrules:\n  - id: r1\n    when: flag\n\trequire: { care: high }\n    because: x\n    source: s\n",
+            22, 1, "invalid YAML: a tab in the indentation; YAML does not allow tabs for indentation, so indent with spaces", "    "
+        },
+        {
+            "a tab after spaces, at its own column",
+            "ruleset: { id: x, version: 1 }\ncriteria:\n  a: { type: boolean }\n  \tb: { type: boolean }\n",
+            4, 3, "invalid YAML: a tab in the indentation; YAML does not allow tabs for indentation, so indent with spaces", null
+        },
+        {
+            "a colon inside a because, at the start of the text",
+            TestSupport.MiniHeader + "\nrules:\n  - id: r1\n    when: score >= 3\n    require: { care: high }\n    because: CIWA-Ar: 19 or more is severe\n    source: s\n",
+            23, 14,
+            "invalid YAML: the ': ' after 'CIWA-Ar' starts a new key, because the text is not in quotes; put the whole text in quotes: because: \"CIWA-Ar: 19 or more is severe\"",
+            "\"CIWA-Ar: 19 or more is severe\""
+        },
+        {
+            "a colon inside a note in a flow mapping",
+            TestSupport.MiniHeader + "\nrules:\n  - { id: r1, when: flag, note: Ask again: within a week, source: s }\n",
+            20, 33,
+            "invalid YAML: the ': ' after 'again' starts a new key, because the text is not in quotes; put the whole text in quotes: note: \"Ask again: within a week\"",
+            "\"Ask again: within a week\""
+        },
+        {
+            "a colon on the second line of a source",
+            TestSupport.MiniHeader + "\nrules:\n  - id: r1\n    when: flag\n    note: n\n    source: ASAM Criteria\n      3rd ed. (2013), table 2: dimension 1\n",
+            23, 13,
+            "invalid YAML: the ': ' after '2' starts a new key, because the text is not in quotes; put the whole text in quotes: source: \"ASAM Criteria 3rd ed. (2013), table 2: dimension 1\"",
+            "\"ASAM Criteria 3rd ed. (2013), table 2: dimension 1\""
+        },
+        {
+            "a missing comma in a flow mapping is not only a text to quote",
+            "ruleset: { id: x, version: 1 }\ncriteria:\n  a: { type: integer min: 0, max: 3 }\n",
+            3, 14,
+            "invalid YAML: the ': ' after 'min' starts a new key; if 'min' is a key, put a ',' before it; if it is part of the text, put the whole text in quotes: type: \"integer min: 0\"",
+            null
+        },
+        {
+            "a key indented too deep reads as more of the text above",
+            "ruleset: { id: x, version: 1 }\ncriteria:\n  a:\n    type: integer\n     min: 0\n     max: 3\n",
+            5, 6,
+            "invalid YAML: 'min:' is indented deeper than 'type:' above it, so it reads as more of the text of 'type'; indent a key like the keys beside it, or put a text holding ': ' in quotes",
+            null
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(YamlMistakes))]
+    public void Load_CommonYamlMistake_SaysWhatToDoAtTheRightPlace(string name, string yaml, int line, int column, string message, string? suggestion)
+    {
+        var result = TestSupport.Load(yaml);
+
+        result.Diagnostics.Should().ContainSingle(name).Which.Should().Be(
+            new Diagnostic("PL1001", DiagnosticSeverity.Error, message, "test.yaml", line, column, suggestion), name);
+    }
+
     [Fact]
     public void Load_SeveralErrors_ReportsAllAtOnceInFileOrder()
     {
