@@ -32,10 +32,40 @@ public sealed class RuleSetDiagnosticTests
             "'bad' is not a value of home; allowed: stable, unstable, unsafe"
         },
         {
-            "type mismatch",
+            "a value of an enum compared with an integer",
             "  - { id: r1, when: score >= low, require: { care: high }, because: x, source: s }",
+            "PL3003", FirstRuleLine, 30,
+            "score is an integer and 'low' is not a number; 'low' is a value of rating and a level of care"
+        },
+        {
+            "a word compared with an integer",
+            "  - { id: r1, when: score >= medium, require: { care: high }, because: x, source: s }",
+            "PL3003", FirstRuleLine, 30,
+            "score is an integer and 'medium' is not a number, nor a declared criterion, fact or decision"
+        },
+        {
+            "a word compared with an integer, on the left",
+            "  - { id: r1, when: moderate < score, require: { care: high }, because: x, source: s }",
+            "PL3003", FirstRuleLine, 21,
+            "score is an integer and 'moderate' is not a number; 'moderate' is a value of rating"
+        },
+        {
+            "a word compared with a sum",
+            "  - { id: r1, when: score + 1 >= high, require: { care: high }, because: x, source: s }",
+            "PL3003", FirstRuleLine, 34,
+            "the other side is an integer and 'high' is not a number; 'high' is a value of rating and a level of care"
+        },
+        {
+            "a word compared with a boolean",
+            "  - { id: r1, when: flag == yes, require: { care: high }, because: x, source: s }",
+            "PL3003", FirstRuleLine, 29,
+            "flag is true or false and 'yes' is neither, nor a declared criterion, fact or decision; compare it with true or false"
+        },
+        {
+            "a misspelt integer criterion compared with an integer",
+            "  - { id: r1, when: score >= scroe, require: { care: high }, because: x, source: s }",
             "PL3002", FirstRuleLine, 30,
-            "'low' is not a declared criterion, fact or decision"
+            "'scroe' is not a declared criterion, fact or decision; did you mean 'score'?"
         },
         {
             "comparing a rating with a number",
@@ -293,6 +323,52 @@ public sealed class RuleSetDiagnosticTests
         result.RuleSet.Should().BeNull("a rule set with an error never loads, not even in part");
         result.Errors.Select(d => (d.Code, d.Line)).Should().Equal(
             ("PL3002", 20), ("PL3004", 21), ("PL2001", 22), ("PL3004", 22));
+    }
+
+    [Fact]
+    public void Load_TypoInADeclaration_IsOneErrorAndNotOneMorePerRuleThatReadsIt()
+    {
+        var result = TestSupport.Load("""
+            ruleset: { id: x, version: 1 }
+            decisions:
+              care: { levels: [ { id: low }, { id: high } ] }
+            criteria:
+              ciwa: { type: integr, min: 0, max: 67 }
+              flag: { type: boolean }
+            rules:
+              - { id: r1, when: ciwa >= 10, require: { care: high }, because: 'CIWA-Ar {ciwa}', source: s }
+              - { id: r2, when: ciwa >= 19 and flag, require: { care: high }, because: x, source: s }
+              - { id: r3, when: known(ciwa), note: 'Score {ciwa}', source: s }
+              - { id: r4, when: 'max(ciwa, 3) > 5', require: { care: high }, because: x, source: s }
+              - { id: r5, when: ciwa + 1 >= 1 and flg, require: { care: high }, because: x, source: s }
+            """);
+
+        result.Errors.Select(d => (d.Code, d.Line, d.Column, d.Message)).Should().Equal(
+            ("PL2003", 5, 17, "unknown type 'integr'; did you mean 'integer'?; allowed: boolean, integer, enum"),
+            ("PL3002", 12, 39, "'flg' is not a declared criterion, fact or decision; did you mean 'flag'?"));
+    }
+
+    [Fact]
+    public void Load_FailedTypeFactAndDecision_AreEachOneErrorWhereverTheyAreUsed()
+    {
+        var result = TestSupport.Load("""
+            ruleset: { id: x, version: 1 }
+            types:
+              rating: { values: [low] }
+            decisions:
+              care: { default: hgh, levels: [ { id: low }, { id: high } ] }
+            criteria:
+              risk: { type: rating }
+              other: { type: rating, risk: increasing }
+            facts:
+              sev: { type: enum, values: [a, b], default: c }
+            rules:
+              - { id: r1, when: risk >= low, require: { care: high }, because: x, source: s }
+              - { id: r2, when: low <= other, set: { sev: b }, because: '{sev} {care}', source: s }
+              - { id: r3, when: sev == b and care >= high, note: n, source: s }
+            """);
+
+        result.Errors.Select(d => (d.Code, d.Line)).Should().Equal(("PL2005", 3), ("PL2006", 5), ("PL2006", 10));
     }
 
     [Fact]
