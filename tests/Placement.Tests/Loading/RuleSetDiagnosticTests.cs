@@ -371,6 +371,54 @@ public sealed class RuleSetDiagnosticTests
         result.Errors.Select(d => (d.Code, d.Line)).Should().Equal(("PL2005", 3), ("PL2006", 5), ("PL2006", 10));
     }
 
+    private const string TestFileText = "# a rule test file\nbase: { flag: false }\ntests:\n  - name: flag\n    assessment: { flag: true }\n    expect: { levels: { care: high } }\n";
+
+    [Theory]
+    [InlineData("tests.yaml", "rules.tests.yaml")]
+    [InlineData("test.yaml", "rules.tests.yaml")]
+    [InlineData("withdrawal_tests.yaml", "withdrawal.tests.yaml")]
+    [InlineData("withdrawal.test.yaml", "withdrawal.tests.yaml")]
+    [InlineData("level-of-care-tests.yml", "level-of-care.tests.yml")]
+    public void Load_TestFileNamedLikeARuleFile_IsOneErrorSayingHowToNameIt(string file, string suggested)
+    {
+        var result = RuleSet.TryLoad([new RuleSource("rules.yaml", TestSupport.MiniHeader), new RuleSource(file, TestFileText)]);
+
+        result.Errors.Should().ContainSingle().Which.Should().Be(new Diagnostic(
+            "PL1009", DiagnosticSeverity.Error,
+            $"this looks like a rule test file (it has 'base:' and 'tests:'), not a rule file; name it '{suggested}': test files end in '.tests.yaml' and are run by 'placement test', never loaded as rules",
+            file, 2, 1, suggested));
+    }
+
+    [Fact]
+    public void Load_FolderWithTestsYaml_SaysToRenameItAndLoadsOnceRenamed()
+    {
+        var dir = Directory.CreateTempSubdirectory("placement-rules-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "rules.yaml"), TestSupport.MiniHeader);
+            File.WriteAllText(Path.Combine(dir.FullName, "tests.yaml"), "cases:\n  - name: x\n");
+
+            var result = RuleSet.TryLoad(dir.FullName);
+
+            result.Errors.Select(d => (Path.GetFileName(d.File), d.Code, d.Line, d.Column, d.Suggestion)).Should().Equal(
+                ("tests.yaml", "PL1009", 1, 1, "rules.tests.yaml"));
+            File.Move(Path.Combine(dir.FullName, "tests.yaml"), Path.Combine(dir.FullName, "rules.tests.yaml"));
+            RuleSet.TryLoad(dir.FullName).Errors.Should().BeEmpty();
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Load_RuleFileWithAStrayTestsKey_IsAnUnknownSectionAsBefore()
+    {
+        var result = TestSupport.Load(TestSupport.MiniHeader + "\ntests: []\n");
+
+        result.Errors.Should().ContainSingle().Which.Code.Should().Be("PL1003");
+    }
+
     [Fact]
     public void Load_ErrorInFoldedMultiLineCondition_PointsAtTheRightLineAndColumn()
     {
