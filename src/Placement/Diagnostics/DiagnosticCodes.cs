@@ -22,6 +22,8 @@ public static class DiagnosticCodes
     public const string InvalidValue = "PL1007";
     /// <summary>An assessment written as JSON is not valid JSON.</summary>
     public const string JsonSyntax = "PL1008";
+    /// <summary>A rule test file named like a rule file, so it was read as rules.</summary>
+    public const string TestFileAsRules = "PL1009";
 
     /// <summary>An id is declared twice.</summary>
     public const string DuplicateId = "PL2001";

@@ -34,6 +34,7 @@ public sealed record DiagnosticDescriptor
         new(DiagnosticCodes.FileNotReadable, DiagnosticSeverity.Error, "a file or folder cannot be read"),
         new(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error, "a value is not one of the allowed words"),
         new(DiagnosticCodes.JsonSyntax, DiagnosticSeverity.Error, "an assessment written as JSON is not valid JSON"),
+        new(DiagnosticCodes.TestFileAsRules, DiagnosticSeverity.Error, "a rule test file named like a rule file"),
         new(DiagnosticCodes.DuplicateId, DiagnosticSeverity.Error, "an id is declared twice"),
         new(DiagnosticCodes.InvalidId, DiagnosticSeverity.Error, "an id is malformed or reserved"),
         new(DiagnosticCodes.UnknownType, DiagnosticSeverity.Error, "an unknown type"),

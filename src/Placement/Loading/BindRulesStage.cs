@@ -28,7 +28,7 @@ internal sealed class BindRulesStage
     {
         var stage = new BindRulesStage(diagnostics);
         var conditions = new Dictionary<Criterion, BoundExpr?>();
-        foreach (var (criterion, node) in requiredWhen) conditions[criterion] = stage.BindCondition(node, model.Symbols);
+        foreach (var (criterion, node) in requiredWhen) conditions[criterion] = stage.BindCondition(node, model.Symbols, model.Poisoned);
         var requirements = new List<Requirement>();
         foreach (var criterion in model.Criteria)
         {
@@ -50,7 +50,7 @@ internal sealed class BindRulesStage
             if (list is null) continue;
             foreach (var item in list.Items)
             {
-                var rule = stage.ReadRule(item, model.Symbols, ruleIds, model.SlotCount, rules.Count);
+                var rule = stage.ReadRule(item, model, ruleIds, rules.Count);
                 if (rule is not null) rules.Add(rule);
             }
         }
@@ -58,8 +58,11 @@ internal sealed class BindRulesStage
         return rules;
     }
 
-    private CompiledRule? ReadRule(YNode item, IReadOnlyDictionary<string, Symbol> symbols, Dictionary<string, SourceLocation> ruleIds, int slotCount, int index)
+    private CompiledRule? ReadRule(YNode item, RuleSetModel declarations, Dictionary<string, SourceLocation> ruleIds, int index)
     {
+        var symbols = declarations.Symbols;
+        var poisoned = declarations.Poisoned;
+        var slotCount = declarations.SlotCount;
         var map = MappingReader.As<YMapping>(item, "a rule", _diagnostics);
         if (map is null) return null;
         var idNode = map["id"] as YScalar;
@@ -90,19 +93,19 @@ internal sealed class BindRulesStage
         BoundExpr? condition = null;
         if (whenNode is not null)
         {
-            condition = BindCondition(whenNode, symbols);
+            condition = BindCondition(whenNode, symbols, poisoned);
             ok &= condition is not null;
         }
 
         var actions = new List<RuleAction>();
-        ok &= ReadActions(reader.Map("set"), "set", symbols, actions);
-        ok &= ReadActions(reader.Map("require"), "require", symbols, actions);
+        ok &= ReadActions(reader.Map("set"), "set", symbols, poisoned, actions);
+        ok &= ReadActions(reader.Map("require"), "require", symbols, poisoned, actions);
 
         var becauseNode = reader.Scalar("because");
         var noteNode = reader.Scalar("note");
         var source = reader.Text("source");
-        var because = becauseNode is null ? null : ReadTemplate(becauseNode, symbols, ref ok);
-        var note = noteNode is null ? null : ReadTemplate(noteNode, symbols, ref ok);
+        var because = becauseNode is null ? null : ReadTemplate(becauseNode, symbols, poisoned, ref ok);
+        var note = noteNode is null ? null : ReadTemplate(noteNode, symbols, poisoned, ref ok);
         if (map["set"] is null && map["require"] is null && noteNode is null)
         {
             _diagnostics.Error(DiagnosticCodes.RuleWithoutAction, map.Start, $"{what} does nothing; give it 'set', 'require' or 'note'");
@@ -126,7 +129,7 @@ internal sealed class BindRulesStage
         return new CompiledRule(model, whenNode.Value, condition, slotCount, because, note, index);
     }
 
-    private BoundExpr? BindCondition(YScalar when, IReadOnlyDictionary<string, Symbol> symbols)
+    private BoundExpr? BindCondition(YScalar when, IReadOnlyDictionary<string, Symbol> symbols, IReadOnlySet<string> poisoned)
     {
         var text = when.Value;
         if (!ConditionParser.TryParse(text, out var expr, out var error, out var offset))
@@ -136,11 +139,11 @@ internal sealed class BindRulesStage
         }
 
         var binder = new ConditionBinder(symbols, (code, at, message, suggestion) =>
-            _diagnostics.Error(code, when.LocationAt(at), message, suggestion));
+            _diagnostics.Error(code, when.LocationAt(at), message, suggestion), poisoned);
         return binder.BindCondition(expr!);
     }
 
-    private bool ReadActions(YMapping? map, string kind, IReadOnlyDictionary<string, Symbol> symbols, List<RuleAction> actions)
+    private bool ReadActions(YMapping? map, string kind, IReadOnlyDictionary<string, Symbol> symbols, IReadOnlySet<string> poisoned, List<RuleAction> actions)
     {
         if (map is null) return true;
         var ok = true;
@@ -148,11 +151,13 @@ internal sealed class BindRulesStage
         {
             if (!symbols.TryGetValue(key.Value, out var target))
             {
+                ok = false;
+                if (poisoned.Contains(key.Value)) continue; // its declaration's error is reported
+
                 var candidates = symbols.Values.Where(s => kind == "set" ? s is Fact : s is Decision).Select(s => s.Id);
                 var suggested = Suggestions.Find(key.Value, candidates);
                 _diagnostics.Error(DiagnosticCodes.UnknownIdentifier, key.Start,
                     $"'{key.Value}' is not a declared {(kind == "set" ? "fact" : "decision")}{suggested.DidYouMean}", suggested.Best);
-                ok = false;
                 continue;
             }
 
@@ -199,7 +204,7 @@ internal sealed class BindRulesStage
         return ok;
     }
 
-    private TextTemplate ReadTemplate(YScalar node, IReadOnlyDictionary<string, Symbol> symbols, ref bool ok)
+    private TextTemplate ReadTemplate(YScalar node, IReadOnlyDictionary<string, Symbol> symbols, IReadOnlySet<string> poisoned, ref bool ok)
     {
         var failed = false;
         var template = TextTemplate.Parse(
@@ -207,6 +212,8 @@ internal sealed class BindRulesStage
             symbols,
             (offset, name) =>
             {
+                failed = true;
+                if (poisoned.Contains(name)) return; // its declaration's error is reported
                 var suggested = Suggestions.Find(name, symbols.Keys);
                 _diagnostics.Error(DiagnosticCodes.UnknownIdentifier, node.LocationAt(offset),
                     $"'{{{name}}}' in the text is not a declared criterion, fact or decision{suggested.DidYouMean}; write '{{{{' for a literal brace",

@@ -7,7 +7,9 @@ namespace Placement.Loading;
 /// <summary>
 /// Stage 2: the <c>ruleset:</c> header and the declarations of every file — named types, criteria,
 /// facts and decisions — checked and given their slots (criteria, then facts, then decisions, in
-/// file order). Criteria, facts and decisions share one set of ids.
+/// file order). Criteria, facts and decisions share one set of ids. An id whose declaration fails
+/// is "poisoned": its error is reported once, here, and later stages stay silent about its uses,
+/// so one typo is one error and not one more for every rule that reads it.
 /// </summary>
 internal sealed class DeclarationStage
 {
@@ -21,12 +23,14 @@ internal sealed class DeclarationStage
     private readonly Dictionary<string, SourceLocation> _typeLocations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceLocation> _ids = new(StringComparer.Ordinal);
     private readonly List<(Criterion, YScalar)> _requiredWhen = [];
+    private readonly HashSet<string> _poisonedTypes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _poisoned = new(StringComparer.Ordinal);
 
     private DeclarationStage(DiagnosticBag diagnostics)
     {
         _diagnostics = diagnostics;
         _fields = new FieldReaders(diagnostics);
-        _domains = new DomainReader(diagnostics, _fields, _types);
+        _domains = new DomainReader(diagnostics, _fields, _types, _poisonedTypes);
     }
 
     /// <summary>The header (null when missing or invalid) and the declarations that are valid.</summary>
@@ -49,14 +53,15 @@ internal sealed class DeclarationStage
 
         var symbols = new Dictionary<string, Symbol>(StringComparer.Ordinal);
         var slot = 0;
-        var criterionList = Declare(criteria, stage.DeclareCriterion, symbols, ref slot);
-        var factList = Declare(facts, stage.DeclareFact, symbols, ref slot);
-        var decisionList = Declare(decisions, stage.DeclareDecision, symbols, ref slot);
-        return (header, new RuleSetModel(criterionList, factList, decisionList, symbols), stage._requiredWhen);
+        var criterionList = stage.Declare(criteria, stage.DeclareCriterion, symbols, ref slot);
+        var factList = stage.Declare(facts, stage.DeclareFact, symbols, ref slot);
+        var decisionList = stage.Declare(decisions, stage.DeclareDecision, symbols, ref slot);
+        stage._poisoned.ExceptWith(symbols.Keys);
+        return (header, new RuleSetModel(criterionList, factList, decisionList, symbols, stage._poisoned), stage._requiredWhen);
     }
 
-    /// <summary>Declares each entry that is valid, in order, giving it the next slot.</summary>
-    private static List<T> Declare<T>(
+    /// <summary>Declares each entry that is valid, in order, giving it the next slot; poisons the others.</summary>
+    private List<T> Declare<T>(
         List<(string Id, YMapping Node, SourceLocation At)> entries,
         Func<string, YMapping, SourceLocation, int, T?> declare,
         Dictionary<string, Symbol> symbols,
@@ -67,7 +72,12 @@ internal sealed class DeclarationStage
         foreach (var (id, node, at) in entries)
         {
             var symbol = declare(id, node, at, slot);
-            if (symbol is null) continue;
+            if (symbol is null)
+            {
+                _poisoned.Add(id);
+                continue;
+            }
+
             list.Add(symbol);
             symbols[id] = symbol;
             slot++;
@@ -122,7 +132,12 @@ internal sealed class DeclarationStage
         if (types is null) return;
         foreach (var (key, value) in types.Entries)
         {
-            if (!_fields.CheckId(key, "type")) continue;
+            if (!_fields.CheckId(key, "type"))
+            {
+                _poisonedTypes.Add(key.Value);
+                continue;
+            }
+
             if (Array.IndexOf(DomainReader.Builtins, key.Value) >= 0)
             {
                 _diagnostics.Error(DiagnosticCodes.DuplicateId, key.Start, $"'{key.Value}' is a built-in type and cannot be declared");
@@ -135,15 +150,16 @@ internal sealed class DeclarationStage
                 continue;
             }
 
+            _typeLocations[key.Value] = key.Start;
             var map = MappingReader.As<YMapping>(value, key.Value, _diagnostics);
-            if (map is null) continue;
-            var reader = new MappingReader(map, $"type '{key.Value}'", _diagnostics, "values", "description");
-            var values = _domains.ReadValues(reader, key.Value, required: true);
-            if (values is not null)
+            var values = map is null ? null : _domains.ReadValues(new MappingReader(map, $"type '{key.Value}'", _diagnostics, "values", "description"), key.Value, required: true);
+            if (values is null)
             {
-                _types[key.Value] = ValueDomain.Enum(key.Value, values);
-                _typeLocations[key.Value] = key.Start;
+                _poisonedTypes.Add(key.Value);
+                continue;
             }
+
+            _types[key.Value] = ValueDomain.Enum(key.Value, values);
         }
     }
 
@@ -153,7 +169,12 @@ internal sealed class DeclarationStage
         if (map is null) return;
         foreach (var (key, value) in map.Entries)
         {
-            if (!_fields.CheckId(key, what)) continue;
+            if (!_fields.CheckId(key, what))
+            {
+                _poisoned.Add(key.Value);
+                continue;
+            }
+
             if (_ids.TryGetValue(key.Value, out var existing))
             {
                 _diagnostics.Error(DiagnosticCodes.DuplicateId, key.Start,
@@ -164,6 +185,7 @@ internal sealed class DeclarationStage
             _ids[key.Value] = key.Start;
             var node = MappingReader.As<YMapping>(value, key.Value, _diagnostics);
             if (node is not null) into.Add((key.Value, node, key.Start));
+            else _poisoned.Add(key.Value);
         }
     }
 

@@ -4,8 +4,12 @@ using Placement.Yaml;
 
 namespace Placement.Loading;
 
-/// <summary>Reads a declaration's type: boolean, integer with its range, enum with its values, or a named type.</summary>
-internal sealed class DomainReader(DiagnosticBag diagnostics, FieldReaders fields, IReadOnlyDictionary<string, ValueDomain> types)
+/// <summary>
+/// Reads a declaration's type: boolean, integer with its range, enum with its values, or a named type.
+/// A named type whose own declaration failed (<paramref name="poisonedTypes"/>) fails silently: its
+/// error is already reported.
+/// </summary>
+internal sealed class DomainReader(DiagnosticBag diagnostics, FieldReaders fields, IReadOnlyDictionary<string, ValueDomain> types, IReadOnlySet<string> poisonedTypes)
 {
     /// <summary>The types every rule set has.</summary>
     public static readonly string[] Builtins = ["boolean", "integer", "enum"];
@@ -20,6 +24,17 @@ internal sealed class DomainReader(DiagnosticBag diagnostics, FieldReaders field
         var minNode = reader.Scalar("min");
         var maxNode = reader.Scalar("max");
         var valuesNode = reader.Node("values");
+        if (Array.IndexOf(Builtins, type) < 0 && !types.ContainsKey(type))
+        {
+            // An unknown type is the one error: not also "min, max or values do not apply" to it.
+            if (poisonedTypes.Contains(type)) return null;
+            var allowed = Builtins.Where(b => allowInteger || b != "integer").Concat(types.Keys).ToArray();
+            var suggested = Suggestions.Find(type, allowed);
+            _diagnostics.Error(DiagnosticCodes.UnknownType, typeNode.Start,
+                $"unknown type '{type}'{suggested.DidYouMean}; allowed: {Suggestions.List(allowed)}", suggested.Best);
+            return null;
+        }
+
         if (type != "integer" && (minNode ?? maxNode) is { } stray)
         {
             _diagnostics.Error(DiagnosticCodes.InvalidRange, stray.Start, $"'min' and 'max' apply only to integer criteria; '{id}' is {type}");
@@ -66,12 +81,7 @@ internal sealed class DomainReader(DiagnosticBag diagnostics, FieldReaders field
                 }
 
             default:
-                if (types.TryGetValue(type, out var named)) return named;
-                var allowed = Builtins.Where(b => allowInteger || b != "integer").Concat(types.Keys).ToArray();
-                var suggested = Suggestions.Find(type, allowed);
-                _diagnostics.Error(DiagnosticCodes.UnknownType, typeNode.Start,
-                    $"unknown type '{type}'{suggested.DidYouMean}; allowed: {Suggestions.List(allowed)}", suggested.Best);
-                return null;
+                return types[type];
         }
     }
 

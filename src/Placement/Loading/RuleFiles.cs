@@ -57,6 +57,30 @@ internal static class RuleFiles
     }
 
     /// <summary>
+    /// The name a rule test file should have: <c>withdrawal_tests.yaml</c>, <c>withdrawal.test.yaml</c>
+    /// and <c>withdrawal.yaml</c> become <c>withdrawal.tests.yaml</c>; <c>tests.yaml</c> becomes
+    /// <c>rules.tests.yaml</c>.
+    /// </summary>
+    public static string TestFileNameFor(string path)
+    {
+        var name = Path.GetFileName(path);
+        var extension = name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) ? ".yml" : ".yaml";
+        var stem = Path.GetFileNameWithoutExtension(name);
+        foreach (var suffix in new[] { "tests", "test" })
+        {
+            if (!stem.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) continue;
+            var rest = stem[..^suffix.Length];
+            if (rest.Length == 0 || rest[^1] is '.' or '_' or '-')
+            {
+                stem = rest.TrimEnd('.', '_', '-');
+                break;
+            }
+        }
+
+        return (stem.Length == 0 ? "rules" : stem) + ".tests" + extension;
+    }
+
+    /// <summary>
     /// The sha256 of a rule set's content: each file's name (without folder) and text, newlines
     /// normalised, in name order; the same whether loaded from disk or from the embedded copy.
     /// </summary>

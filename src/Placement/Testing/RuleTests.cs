@@ -33,7 +33,7 @@ public static class RuleTests
         var results = new List<RuleTestResult>();
         foreach (var file in testFiles)
         {
-            var root = YamlTreeReader.Read(new SourceText(file.Name, file.Text), diagnostics);
+            var root = YamlTreeReader.Read(new SourceText(file.Name, file.Text), diagnostics, hintsQuoteText: true);
             var map = MappingReader.As<YMapping>(root, "the test file", diagnostics);
             if (map is null) continue;
             var top = new MappingReader(map, "a test file", diagnostics, TopLevel);

@@ -15,9 +15,16 @@ internal static class YamlTreeReader
     public const int MaxDepth = 64;
 
     /// <summary>The document's root node, or null when the file is empty or not valid YAML.</summary>
-    public static YNode? Read(SourceText source, DiagnosticBag diagnostics)
+    /// <param name="source">The file.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="hintsQuoteText">
+    /// True when a hint may quote the file's text back (rule files); false for files whose values
+    /// must never appear in a message (assessments).
+    /// </param>
+    public static YNode? Read(SourceText source, DiagnosticBag diagnostics, bool hintsQuoteText = false)
     {
-        var parser = new Parser(new StringReader(source.Text));
+        var scanner = new Scanner(new StringReader(source.Text));
+        var parser = new Parser(scanner);
         var anchors = new Dictionary<string, YNode>(StringComparer.Ordinal);
         Mark last = Mark.Empty;
         try
@@ -55,7 +62,9 @@ internal static class YamlTreeReader
         }
         catch (YamlException ex)
         {
-            diagnostics.Error(DiagnosticCodes.YamlSyntax, At(source, ex.Start), "invalid YAML: " + CleanMessage(ex.Message));
+            diagnostics.Add(YamlSyntaxHints.Describe(source, ex, scanner.CurrentPosition, hintsQuoteText)
+                ?? new Diagnostic(DiagnosticCodes.YamlSyntax, DiagnosticSeverity.Error, "invalid YAML: " + CleanMessage(ex.Message),
+                    source.Path, Math.Max(1, (int)ex.Start.Line), Math.Max(1, (int)ex.Start.Column)));
             return null;
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)

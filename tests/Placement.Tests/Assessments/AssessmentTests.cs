@@ -24,6 +24,9 @@ public sealed class AssessmentTests
         { "relapse_risk: [low]", "PL5002", 1, 15, "relapse_risk: expected one of none, low, moderate, high, severe, not a list" },
         { "- ciwa_ar: 12", "PL5005", 1, 1, "an assessment must be a mapping of criterion ids to values, not a list" },
         { "{ \"ciwa_ar\": 12, \"cows\": 99 }", "PL5003", 1, 26, "cows: out of range; allowed 0 to 48" },
+        { "ciwa_ar: 12\n\tcows: 3", "PL1001", 2, 1, "invalid YAML: a tab in the indentation; YAML does not allow tabs for indentation, so indent with spaces" },
+        { "ciwa_ar: 12\npregnant: false\n\n\tcows: 3", "PL1001", 4, 1, "invalid YAML: a tab in the indentation; YAML does not allow tabs for indentation, so indent with spaces" },
+        { "ciwa_ar: 12\n  cows: 3", "PL1001", 2, 3, "invalid YAML: a key is indented deeper than the key above it, so it reads as more of that key's value; indent a key like the keys beside it" },
     };
 
     [Theory]
@@ -52,6 +55,21 @@ public sealed class AssessmentTests
 
         result.Diagnostics.Should().HaveCount(3);
         result.Diagnostics.Select(d => d.ToString()).Should().NotContain(s => s.Contains("4242") || s.Contains("secretword"));
+    }
+
+    [Theory]
+    [InlineData("ciwa_ar: 4242\nharm_risk: secretword: x\n")]
+    [InlineData("ciwa_ar: 4242\n\tharm_risk: secretword\n")]
+    [InlineData("ciwa_ar: 4242\n  harm_risk: secretword\n")]
+    [InlineData("harm_risk: secretword\n  and: 4242\n")]
+    public void TryParse_YamlMistakes_NeverEchoTheValuesGiven(string text)
+    {
+        var result = Assessment.TryParse(text, Rules);
+
+        var d = result.Diagnostics.Should().ContainSingle().Subject;
+        d.Code.Should().Be("PL1001");
+        d.ToString().Should().NotContain("4242").And.NotContain("secretword");
+        d.Suggestion.Should().BeNull();
     }
 
     [Fact]

@@ -32,10 +32,40 @@ public sealed class RuleSetDiagnosticTests
             "'bad' is not a value of home; allowed: stable, unstable, unsafe"
         },
         {
-            "type mismatch",
+            "a value of an enum compared with an integer",
             "  - { id: r1, when: score >= low, require: { care: high }, because: x, source: s }",
+            "PL3003", FirstRuleLine, 30,
+            "score is an integer and 'low' is not a number; 'low' is a value of rating and a level of care"
+        },
+        {
+            "a word compared with an integer",
+            "  - { id: r1, when: score >= medium, require: { care: high }, because: x, source: s }",
+            "PL3003", FirstRuleLine, 30,
+            "score is an integer and 'medium' is not a number, nor a declared criterion, fact or decision"
+        },
+        {
+            "a word compared with an integer, on the left",
+            "  - { id: r1, when: moderate < score, require: { care: high }, because: x, source: s }",
+            "PL3003", FirstRuleLine, 21,
+            "score is an integer and 'moderate' is not a number; 'moderate' is a value of rating"
+        },
+        {
+            "a word compared with a sum",
+            "  - { id: r1, when: score + 1 >= high, require: { care: high }, because: x, source: s }",
+            "PL3003", FirstRuleLine, 34,
+            "the other side is an integer and 'high' is not a number; 'high' is a value of rating and a level of care"
+        },
+        {
+            "a word compared with a boolean",
+            "  - { id: r1, when: flag == yes, require: { care: high }, because: x, source: s }",
+            "PL3003", FirstRuleLine, 29,
+            "flag is true or false and 'yes' is neither, nor a declared criterion, fact or decision; compare it with true or false"
+        },
+        {
+            "a misspelt integer criterion compared with an integer",
+            "  - { id: r1, when: score >= scroe, require: { care: high }, because: x, source: s }",
             "PL3002", FirstRuleLine, 30,
-            "'low' is not a declared criterion, fact or decision"
+            "'scroe' is not a declared criterion, fact or decision; did you mean 'score'?"
         },
         {
             "comparing a rating with a number",
@@ -213,6 +243,71 @@ public sealed class RuleSetDiagnosticTests
         (error.Line, error.Column, error.Message).Should().Be((line, column, message), name);
     }
 
+    public static TheoryData<string, string, int, int, string, string?> YamlMistakes => new()
+    {
+        // name, whole file, line, column, exact message, suggestion (all PL1001)
+        {
+            "a tab indenting a key, at the tab",
+            "ruleset: { id: x, version: 1 }\ncriteria:\n  a:\n\ttype: boolean\n",
+            4, 1, "invalid YAML: a tab in the indentation; YAML does not allow tabs for indentation, so indent with spaces", "    "
+        },
+        {
+            "a tab indenting a rule's property, at the tab and not the line before",
+            TestSupport.MiniHeader + "\nrules:\n  - id: r1\n    when: flag\n\trequire: { care: high }\n    because: x\n    source: s\n",
+            22, 1, "invalid YAML: a tab in the indentation; YAML does not allow tabs for indentation, so indent with spaces", "    "
+        },
+        {
+            "a tab after spaces, at its own column",
+            "ruleset: { id: x, version: 1 }\ncriteria:\n  a: { type: boolean }\n  \tb: { type: boolean }\n",
+            4, 3, "invalid YAML: a tab in the indentation; YAML does not allow tabs for indentation, so indent with spaces", null
+        },
+        {
+            "a colon inside a because, at the start of the text",
+            TestSupport.MiniHeader + "\nrules:\n  - id: r1\n    when: score >= 3\n    require: { care: high }\n    because: CIWA-Ar: 19 or more is severe\n    source: s\n",
+            23, 14,
+            "invalid YAML: the ': ' after 'CIWA-Ar' starts a new key, because the text is not in quotes; put the whole text in quotes: because: \"CIWA-Ar: 19 or more is severe\"",
+            "\"CIWA-Ar: 19 or more is severe\""
+        },
+        {
+            "a colon inside a note in a flow mapping",
+            TestSupport.MiniHeader + "\nrules:\n  - { id: r1, when: flag, note: Ask again: within a week, source: s }\n",
+            20, 33,
+            "invalid YAML: the ': ' after 'again' starts a new key, because the text is not in quotes; put the whole text in quotes: note: \"Ask again: within a week\"",
+            "\"Ask again: within a week\""
+        },
+        {
+            "a colon on the second line of a source",
+            TestSupport.MiniHeader + "\nrules:\n  - id: r1\n    when: flag\n    note: n\n    source: ASAM Criteria\n      3rd ed. (2013), table 2: dimension 1\n",
+            23, 13,
+            "invalid YAML: the ': ' after '2' starts a new key, because the text is not in quotes; put the whole text in quotes: source: \"ASAM Criteria 3rd ed. (2013), table 2: dimension 1\"",
+            "\"ASAM Criteria 3rd ed. (2013), table 2: dimension 1\""
+        },
+        {
+            "a missing comma in a flow mapping is not only a text to quote",
+            "ruleset: { id: x, version: 1 }\ncriteria:\n  a: { type: integer min: 0, max: 3 }\n",
+            3, 14,
+            "invalid YAML: the ': ' after 'min' starts a new key; if 'min' is a key, put a ',' before it; if it is part of the text, put the whole text in quotes: type: \"integer min: 0\"",
+            null
+        },
+        {
+            "a key indented too deep reads as more of the text above",
+            "ruleset: { id: x, version: 1 }\ncriteria:\n  a:\n    type: integer\n     min: 0\n     max: 3\n",
+            5, 6,
+            "invalid YAML: 'min:' is indented deeper than 'type:' above it, so it reads as more of the text of 'type'; indent a key like the keys beside it, or put a text holding ': ' in quotes",
+            null
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(YamlMistakes))]
+    public void Load_CommonYamlMistake_SaysWhatToDoAtTheRightPlace(string name, string yaml, int line, int column, string message, string? suggestion)
+    {
+        var result = TestSupport.Load(yaml);
+
+        result.Diagnostics.Should().ContainSingle(name).Which.Should().Be(
+            new Diagnostic("PL1001", DiagnosticSeverity.Error, message, "test.yaml", line, column, suggestion), name);
+    }
+
     [Fact]
     public void Load_SeveralErrors_ReportsAllAtOnceInFileOrder()
     {
@@ -228,6 +323,100 @@ public sealed class RuleSetDiagnosticTests
         result.RuleSet.Should().BeNull("a rule set with an error never loads, not even in part");
         result.Errors.Select(d => (d.Code, d.Line)).Should().Equal(
             ("PL3002", 20), ("PL3004", 21), ("PL2001", 22), ("PL3004", 22));
+    }
+
+    [Fact]
+    public void Load_TypoInADeclaration_IsOneErrorAndNotOneMorePerRuleThatReadsIt()
+    {
+        var result = TestSupport.Load("""
+            ruleset: { id: x, version: 1 }
+            decisions:
+              care: { levels: [ { id: low }, { id: high } ] }
+            criteria:
+              ciwa: { type: integr, min: 0, max: 67 }
+              flag: { type: boolean }
+            rules:
+              - { id: r1, when: ciwa >= 10, require: { care: high }, because: 'CIWA-Ar {ciwa}', source: s }
+              - { id: r2, when: ciwa >= 19 and flag, require: { care: high }, because: x, source: s }
+              - { id: r3, when: known(ciwa), note: 'Score {ciwa}', source: s }
+              - { id: r4, when: 'max(ciwa, 3) > 5', require: { care: high }, because: x, source: s }
+              - { id: r5, when: ciwa + 1 >= 1 and flg, require: { care: high }, because: x, source: s }
+            """);
+
+        result.Errors.Select(d => (d.Code, d.Line, d.Column, d.Message)).Should().Equal(
+            ("PL2003", 5, 17, "unknown type 'integr'; did you mean 'integer'?; allowed: boolean, integer, enum"),
+            ("PL3002", 12, 39, "'flg' is not a declared criterion, fact or decision; did you mean 'flag'?"));
+    }
+
+    [Fact]
+    public void Load_FailedTypeFactAndDecision_AreEachOneErrorWhereverTheyAreUsed()
+    {
+        var result = TestSupport.Load("""
+            ruleset: { id: x, version: 1 }
+            types:
+              rating: { values: [low] }
+            decisions:
+              care: { default: hgh, levels: [ { id: low }, { id: high } ] }
+            criteria:
+              risk: { type: rating }
+              other: { type: rating, risk: increasing }
+            facts:
+              sev: { type: enum, values: [a, b], default: c }
+            rules:
+              - { id: r1, when: risk >= low, require: { care: high }, because: x, source: s }
+              - { id: r2, when: low <= other, set: { sev: b }, because: '{sev} {care}', source: s }
+              - { id: r3, when: sev == b and care >= high, note: n, source: s }
+            """);
+
+        result.Errors.Select(d => (d.Code, d.Line)).Should().Equal(("PL2005", 3), ("PL2006", 5), ("PL2006", 10));
+    }
+
+    private const string TestFileText = "# a rule test file\nbase: { flag: false }\ntests:\n  - name: flag\n    assessment: { flag: true }\n    expect: { levels: { care: high } }\n";
+
+    [Theory]
+    [InlineData("tests.yaml", "rules.tests.yaml")]
+    [InlineData("test.yaml", "rules.tests.yaml")]
+    [InlineData("withdrawal_tests.yaml", "withdrawal.tests.yaml")]
+    [InlineData("withdrawal.test.yaml", "withdrawal.tests.yaml")]
+    [InlineData("level-of-care-tests.yml", "level-of-care.tests.yml")]
+    public void Load_TestFileNamedLikeARuleFile_IsOneErrorSayingHowToNameIt(string file, string suggested)
+    {
+        var result = RuleSet.TryLoad([new RuleSource("rules.yaml", TestSupport.MiniHeader), new RuleSource(file, TestFileText)]);
+
+        result.Errors.Should().ContainSingle().Which.Should().Be(new Diagnostic(
+            "PL1009", DiagnosticSeverity.Error,
+            $"this looks like a rule test file (it has 'base:' and 'tests:'), not a rule file; name it '{suggested}': test files end in '.tests.yaml' and are run by 'placement test', never loaded as rules",
+            file, 2, 1, suggested));
+    }
+
+    [Fact]
+    public void Load_FolderWithTestsYaml_SaysToRenameItAndLoadsOnceRenamed()
+    {
+        var dir = Directory.CreateTempSubdirectory("placement-rules-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "rules.yaml"), TestSupport.MiniHeader);
+            File.WriteAllText(Path.Combine(dir.FullName, "tests.yaml"), "cases:\n  - name: x\n");
+
+            var result = RuleSet.TryLoad(dir.FullName);
+
+            result.Errors.Select(d => (Path.GetFileName(d.File), d.Code, d.Line, d.Column, d.Suggestion)).Should().Equal(
+                ("tests.yaml", "PL1009", 1, 1, "rules.tests.yaml"));
+            File.Move(Path.Combine(dir.FullName, "tests.yaml"), Path.Combine(dir.FullName, "rules.tests.yaml"));
+            RuleSet.TryLoad(dir.FullName).Errors.Should().BeEmpty();
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Load_RuleFileWithAStrayTestsKey_IsAnUnknownSectionAsBefore()
+    {
+        var result = TestSupport.Load(TestSupport.MiniHeader + "\ntests: []\n");
+
+        result.Errors.Should().ContainSingle().Which.Code.Should().Be("PL1003");
     }
 
     [Fact]

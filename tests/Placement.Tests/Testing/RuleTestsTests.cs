@@ -101,6 +101,19 @@ public sealed class RuleTestsTests
     }
 
     [Fact]
+    public void Run_YamlMistakesInATestFile_AreReportedWhereTheyAreWithWhatToDo()
+    {
+        var run = RuleTests.Run(Mini, [
+            new RuleSource("tab.tests.yaml", "tests:\n  - name: a tab\n\texpect: { levels: { care: low } }\n"),
+            new RuleSource("colon.tests.yaml", "tests:\n  - name: P5: withdrawal\n    expect: { levels: { care: low } }\n"),
+        ]);
+
+        run.Diagnostics.Select(d => (d.ToString(), d.Suggestion)).Should().Equal(
+            ("colon.tests.yaml:2:11: error PL1001: invalid YAML: the ': ' after 'P5' starts a new key, because the text is not in quotes; put the whole text in quotes: name: \"P5: withdrawal\"", "\"P5: withdrawal\""),
+            ("tab.tests.yaml:3:1: error PL1001: invalid YAML: a tab in the indentation; YAML does not allow tabs for indentation, so indent with spaces", "    "));
+    }
+
+    [Fact]
     public void Coverage_CountsFiredNotFiredAndLevels()
     {
         var run = RuleTests.Run(Mini, [new RuleSource("t.tests.yaml", """

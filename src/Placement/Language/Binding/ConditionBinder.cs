@@ -13,15 +13,21 @@ internal sealed class ConditionBinder
     private static readonly string[] Functions = ["known", "count", "min", "max"];
 
     private readonly IReadOnlyDictionary<string, Symbol> _symbols;
+    private readonly IReadOnlySet<string> _poisoned;
     private readonly Action<string, int, string, string?> _report;
     private bool _failed;
 
     /// <param name="symbols">Every criterion, fact and decision by id.</param>
     /// <param name="report">Called with (code, offset in the condition, message, suggestion).</param>
-    public ConditionBinder(IReadOnlyDictionary<string, Symbol> symbols, Action<string, int, string, string?> report)
+    /// <param name="poisoned">
+    /// Ids whose declaration failed (already reported): a condition that reads one does not bind,
+    /// silently, so one typo in a declaration is one error and not one more per rule.
+    /// </param>
+    public ConditionBinder(IReadOnlyDictionary<string, Symbol> symbols, Action<string, int, string, string?> report, IReadOnlySet<string>? poisoned = null)
     {
         _symbols = symbols;
         _report = report;
+        _poisoned = poisoned ?? new HashSet<string>();
     }
 
     /// <summary>Binds a whole condition, which must be boolean.</summary>
@@ -85,11 +91,20 @@ internal sealed class ConditionBinder
         }
     }
 
+    /// <summary>True for an id that is declared, or whose declaration failed.</summary>
+    private bool IsDeclared(string name) => _symbols.ContainsKey(name) || _poisoned.Contains(name);
+
     private BoundExpr? BindName(NameExpr name)
     {
         if (_symbols.TryGetValue(name.Name, out var symbol))
         {
             return new BoundSymbol(symbol, TypeOf(symbol), name);
+        }
+
+        if (_poisoned.Contains(name.Name))
+        {
+            _failed = true;
+            return null;
         }
 
         var suggested = Suggestions.Find(name.Name, _symbols.Keys);
@@ -103,22 +118,22 @@ internal sealed class ConditionBinder
         // A bare word beside an enum is a value of that enum: bind the other side first.
         BoundExpr? left;
         BoundExpr? right;
-        if (comparison.Right is NameExpr rightName && !_symbols.ContainsKey(rightName.Name))
+        if (comparison.Right is NameExpr rightName && !IsDeclared(rightName.Name))
         {
             left = Bind(comparison.Left);
-            right = left is null ? null : BindInContext(rightName, left.Type);
+            right = left is null ? null : BindInContext(rightName, left);
         }
-        else if (comparison.Left is NameExpr leftName && !_symbols.ContainsKey(leftName.Name))
+        else if (comparison.Left is NameExpr leftName && !IsDeclared(leftName.Name))
         {
             right = Bind(comparison.Right);
-            left = right is null ? null : BindInContext(leftName, right.Type);
+            left = right is null ? null : BindInContext(leftName, right);
         }
         else
         {
             left = Bind(comparison.Left);
             if (left is not null && left.Type.Kind == ValueKind.Enum && comparison.Right is NameExpr word)
             {
-                right = BindInContext(word, left.Type);
+                right = BindInContext(word, left);
             }
             else
             {
@@ -137,14 +152,15 @@ internal sealed class ConditionBinder
         return new BoundComparison(comparison.Operator, left, right, comparison);
     }
 
-    /// <summary>Binds a bare word beside a value of <paramref name="context"/>: an enum word first, else an id.</summary>
-    private BoundExpr? BindInContext(NameExpr word, BoundType context)
+    /// <summary>Binds a bare word compared with <paramref name="other"/>: a value of its enum first, else an id.</summary>
+    private BoundExpr? BindInContext(NameExpr word, BoundExpr other)
     {
+        var context = other.Type;
         if (context.Kind == ValueKind.Enum)
         {
             var index = context.Enum!.IndexOf(word.Name);
             if (index >= 0) return new BoundConstant(index, context, word);
-            if (_symbols.ContainsKey(word.Name)) return BindName(word);
+            if (IsDeclared(word.Name)) return BindName(word);
             var suggested = Suggestions.Find(word.Name, context.Enum.Values);
             Report(DiagnosticCodes.UnknownValue, word.Start,
                 $"'{word.Name}' is not a value of {context.Enum.Name}{suggested.DidYouMean}; allowed: {Suggestions.List(context.Enum.Values)}",
@@ -152,7 +168,41 @@ internal sealed class ConditionBinder
             return null;
         }
 
-        return BindName(word);
+        if (IsDeclared(word.Name)) return BindName(word);
+
+        // Beside a number or true/false, an undeclared word can only be a mistake of type (a word
+        // where a number belongs), unless it is a misspelt id of the right type.
+        var enums = EnumsHolding(word.Name);
+        if (enums.Count == 0)
+        {
+            var sameType = _symbols.Values.Where(s => TypeOf(s).Kind == context.Kind).Select(s => s.Id);
+            if (Suggestions.Find(word.Name, sameType).Best is not null) return BindName(word);
+        }
+
+        var what = other is BoundSymbol { Symbol: var symbol } ? symbol.Id : "the other side";
+        var message = context.Kind == ValueKind.Integer
+            ? $"{what} is an integer and '{word.Name}' is not a number"
+            : $"{what} is true or false and '{word.Name}' is neither";
+        message += enums.Count > 0
+            ? $"; '{word.Name}' is {(enums.Count == 1 ? enums[0] : string.Join(", ", enums.Take(enums.Count - 1)) + " and " + enums[^1])}"
+            : ", nor a declared criterion, fact or decision";
+        if (context.Kind == ValueKind.Boolean) message += "; compare it with true or false";
+        Report(DiagnosticCodes.TypeMismatch, word.Start, message, null);
+        return null;
+    }
+
+    /// <summary>"a value of rating", "a level of care": every enum and decision that has <paramref name="word"/> among its values.</summary>
+    private List<string> EnumsHolding(string word)
+    {
+        var found = new List<string>();
+        var seen = new HashSet<ValueDomain>(ReferenceEqualityComparer.Instance);
+        foreach (var symbol in _symbols.Values)
+        {
+            if (symbol.Domain.Kind != ValueKind.Enum || symbol.Domain.IndexOf(word) < 0 || !seen.Add(symbol.Domain)) continue;
+            found.Add(symbol is Decision ? $"a level of {symbol.Id}" : $"a value of {symbol.Domain.Name}");
+        }
+
+        return found;
     }
 
     private BoundExpr? BindIn(InExpr inExpr)
