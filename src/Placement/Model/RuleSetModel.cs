@@ -1,8 +1,9 @@
 namespace Placement.Model;
 
 /// <summary>
-/// The declarations of a rule set: criteria, then facts, then decisions, each with its slot in the
-/// evaluation state (criteria first), and all of them by id.
+/// The declarations of a rule set: criteria (each set criterion followed by its hidden members),
+/// then facts, then decisions, each with its slot in the evaluation state, in slot order; and by id
+/// all of them that rules and assessments name (not set members).
 /// </summary>
 internal sealed record RuleSetModel(
     IReadOnlyList<Criterion> Criteria,
