@@ -93,6 +93,18 @@ public sealed class SchemaAgreementTests
         schema.Errors(SchemaFiles.YamlToJson(yaml)).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task TestFileWithSetLists_ValidatesAgainstTheTestSchemaAndRuns()
+    {
+        var schema = await SchemaFiles.LoadAsync("tests.schema.json");
+        var rules = TestSupport.Load(TestSupport.SetsHeader).RuleSet!;
+        const string yaml = "base: { subs: [], score: 1 }\ntests:\n  - { name: a, assessment: { subs: [alcohol, opioid] }, expect: { levels: { care: low } } }\n";
+
+        Placement.Testing.RuleTests.Run(rules, [new RuleSource("t.tests.yaml", yaml)]).Diagnostics.Should().BeEmpty();
+        schema.Errors(SchemaFiles.YamlToJson(yaml)).Should().BeEmpty();
+        schema.Errors(SchemaFiles.YamlToJson(yaml.Replace("[alcohol, opioid]", "[[alcohol]]", StringComparison.Ordinal))).Should().NotBeEmpty();
+    }
+
     public static TheoryData<string> BrokenTestFiles => new()
     {
         "tests:\n  - { name: a, expect: { levels: { care: high } }, extra: 1 }\n",
