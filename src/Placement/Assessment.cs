@@ -14,6 +14,7 @@ public sealed class Assessment
     {
         RuleSet = ruleSet;
         Values = values;
+        if (ruleSet.Compiled.Sets.Length > 0) ruleSet.Compiled.SyncSets(values);
         IsComplete = Array.IndexOf(values, CompiledRuleSet.Unknown) < 0;
     }
 
@@ -23,7 +24,7 @@ public sealed class Assessment
     /// <summary>True when every criterion was given: the recommendation can then never be provisional.</summary>
     public bool IsComplete { get; }
 
-    /// <summary>One value per criterion in declaration order; <see cref="CompiledRuleSet.Unknown"/> when not given.</summary>
+    /// <summary>One value per criterion slot (a set's members included); <see cref="CompiledRuleSet.Unknown"/> when not given.</summary>
     internal int[] Values { get; }
 
     /// <summary>
@@ -62,13 +63,13 @@ public sealed class Assessment
     }
 
     /// <summary>Whether the criterion was given.</summary>
-    public bool IsKnown(string criterionId) => Values[Index(criterionId)] != CompiledRuleSet.Unknown;
+    public bool IsKnown(string criterionId) => Values[Find(criterionId).Slot] != CompiledRuleSet.Unknown;
 
-    /// <summary>The given value as written (a word, true/false, or digits), or null when unknown.</summary>
+    /// <summary>The given value as written (a word, true/false, digits, or <c>[a, b]</c> for a set), or null when unknown.</summary>
     public string? Get(string criterionId)
     {
-        var i = Index(criterionId);
-        return Values[i] == CompiledRuleSet.Unknown ? null : RuleSet.Criteria[i].Domain.Format(Values[i]);
+        var c = Find(criterionId);
+        return Values[c.Slot] == CompiledRuleSet.Unknown ? null : c.Domain.Format(Values[c.Slot]);
     }
 
     /// <summary>The criteria that were given, with their values, in declaration order.</summary>
@@ -77,8 +78,8 @@ public sealed class Assessment
             .Select(c => new KeyValuePair<string, string>(c.Id, c.Domain.Format(Values[c.Slot])))
             .ToArray();
 
-    private int Index(string criterionId) =>
+    private Model.Criterion Find(string criterionId) =>
         RuleSet.Compiled.CriteriaById.TryGetValue(criterionId, out var c)
-            ? c.Slot
+            ? c
             : throw new ArgumentException($"'{criterionId}' is not a criterion of rule set {RuleSet.Id}{Suggestions.Find(criterionId, RuleSet.Compiled.CriteriaById.Keys).DidYouMean}", nameof(criterionId));
 }

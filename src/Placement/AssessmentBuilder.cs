@@ -16,7 +16,7 @@ public sealed class AssessmentBuilder
     internal AssessmentBuilder(RuleSet ruleSet)
     {
         _ruleSet = ruleSet;
-        _values = new int[ruleSet.Criteria.Count];
+        _values = new int[ruleSet.Compiled.CriteriaCount];
         Array.Fill(_values, CompiledRuleSet.Unknown);
     }
 
@@ -59,10 +59,36 @@ public sealed class AssessmentBuilder
         return this;
     }
 
+    /// <summary>Sets a set criterion to the words that apply, each once; an empty list means none of them.</summary>
+    public AssessmentBuilder Set(string criterionId, IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var c = Find(criterionId);
+        if (c.Domain.Kind != ValueKind.Set) throw Wrong(c);
+        var mask = 0;
+        foreach (var value in values)
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(values));
+            var index = c.Domain.IndexOf(value);
+            if (index < 0)
+            {
+                throw new ArgumentException(AssessmentReader.SetMessages.NotAllowed(c, Diagnostics.Suggestions.Find(value, c.Domain.Values)), nameof(values));
+            }
+
+            if ((mask & (1 << index)) != 0) throw new ArgumentException(AssessmentReader.SetMessages.Twice(c), nameof(values));
+            mask |= 1 << index;
+        }
+
+        CompiledRuleSet.WriteSet(_values, c, mask);
+        return this;
+    }
+
     /// <summary>Marks a criterion unknown (the default for every criterion).</summary>
     public AssessmentBuilder Unknown(string criterionId)
     {
-        _values[Find(criterionId).Slot] = CompiledRuleSet.Unknown;
+        var c = Find(criterionId);
+        if (c.Domain.Kind == ValueKind.Set) CompiledRuleSet.WriteSet(_values, c, CompiledRuleSet.Unknown);
+        else _values[c.Slot] = CompiledRuleSet.Unknown;
         return this;
     }
 

@@ -37,8 +37,8 @@ public sealed class RuleSet
     /// <summary>The sha256 of its files (names and contents), lower-case hex: which rules made a recommendation.</summary>
     public string Sha256 => Compiled.Header.Sha256;
 
-    /// <summary>The criteria an assessment supplies, in declaration order.</summary>
-    public IReadOnlyList<Criterion> Criteria => Compiled.Criteria;
+    /// <summary>The criteria an assessment supplies, in declaration order (a set criterion once, as a list of its words).</summary>
+    public IReadOnlyList<Criterion> Criteria => Compiled.PublicCriteria;
 
     /// <summary>The facts rules derive.</summary>
     public IReadOnlyList<Fact> Facts => Compiled.Facts;

@@ -92,4 +92,12 @@ internal static class TestSupport
           severity: { type: enum, values: [none, mild, severe], default: none }
           alarm: { type: boolean }
         """;
+
+    /// <summary>
+    /// <see cref="MiniHeader"/> with a set criterion, <c>subs</c>, declared first (lines 1-19; rules start at line 21).
+    /// </summary>
+    public static readonly string SetsHeader = MiniHeader.Replace(
+        "criteria:\n",
+        "criteria:\n  subs: { type: set, values: [alcohol, opioid, sedative, stimulant], risk: increasing, label: Substances in withdrawal }\n",
+        StringComparison.Ordinal);
 }

@@ -120,7 +120,7 @@ public static class SafetyVerifier
     private static Counterexample? Search(CompiledRule rule, RuleSet rules, ValueSpace space)
     {
         var support = Support(rule, rules);
-        var baseline = new int[rules.Criteria.Count];
+        var baseline = new int[rules.Compiled.CriteriaCount];
         foreach (var c in rules.Criteria)
         {
             // Outside the rule's support, the least risky value: other rules then interfere least.

@@ -14,7 +14,7 @@ internal static class AssessmentJsonReader
 {
     public static int[]? Read(ReadOnlySpan<byte> json, CompiledRuleSet rules, string file, int line, List<Diagnostic> errors)
     {
-        var values = new int[rules.Criteria.Count];
+        var values = new int[rules.CriteriaCount];
         Array.Fill(values, CompiledRuleSet.Unknown);
         var before = errors.Count;
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
@@ -27,6 +27,7 @@ internal static class AssessmentJsonReader
             }
 
             var names = rules.Utf8CriterionNames;
+            var criteria = rules.PublicCriteria;
             var seen = new bool[names.Length];
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -37,14 +38,21 @@ internal static class AssessmentJsonReader
                     if (reader.ValueTextEquals(names[k])) slot = k;
                 }
 
-                var key = slot >= 0 ? rules.Criteria[slot].Id : reader.GetString()!;
+                var key = slot >= 0 ? criteria[slot].Id : reader.GetString()!;
                 reader.Read();
+                if (slot >= 0 && !seen[slot] && reader.TokenType == JsonTokenType.StartArray && criteria[slot].Domain.Kind == ValueKind.Set)
+                {
+                    seen[slot] = true;
+                    if (ReadSet(ref reader, criteria[slot], rules, file, line, errors) is { } mask) CompiledRuleSet.WriteSet(values, criteria[slot], mask);
+                    continue;
+                }
+
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                 {
                     var kind = reader.TokenType == JsonTokenType.StartObject ? "an object" : "a list";
                     var valueAt = reader.TokenStartIndex;
                     reader.Skip();
-                    if (rules.CriteriaById.TryGetValue(key, out var nested))
+                    if (rules.CriteriaById.TryGetValue(key, out var nested) && !(kind == "a list" && nested.Domain.Kind == ValueKind.Set))
                     {
                         Add(errors, DiagnosticCodes.WrongValueType, file, line, valueAt, $"{nested.Id}: expected {AssessmentReader.Expected(nested)}, not {kind}");
                         continue;
@@ -65,7 +73,7 @@ internal static class AssessmentJsonReader
                 }
 
                 seen[slot] = true;
-                var criterion = rules.Criteria[slot];
+                var criterion = criteria[slot];
                 var at = reader.TokenStartIndex;
                 if (reader.TokenType == JsonTokenType.Null) continue;
                 var domain = criterion.Domain;
@@ -106,6 +114,9 @@ internal static class AssessmentJsonReader
                         }
 
                         break;
+                    case ValueKind.Set:
+                        Add(errors, DiagnosticCodes.WrongValueType, file, line, at, AssessmentReader.SetMessages.NotAList(criterion));
+                        break;
                     default:
                         Add(errors, DiagnosticCodes.WrongValueType, file, line, at, $"{criterion.Id}: expected {AssessmentReader.Expected(criterion)} (or null when unknown)");
                         break;
@@ -123,6 +134,58 @@ internal static class AssessmentJsonReader
         }
 
         return errors.Count > before ? null : values;
+    }
+
+    /// <summary>A set's JSON array (the reader on its start) as the mask of its words, or null with errors; leaves the reader on its end.</summary>
+    private static int? ReadSet(ref Utf8JsonReader reader, Criterion set, CompiledRuleSet rules, string file, int line, List<Diagnostic> errors)
+    {
+        var words = rules.Utf8Values(set.Domain);
+        var mask = 0;
+        var ok = true;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var at = reader.TokenStartIndex;
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                var kind = reader.TokenType switch
+                {
+                    JsonTokenType.StartObject => "an object",
+                    JsonTokenType.StartArray => "a list",
+                    JsonTokenType.Number => "a number",
+                    JsonTokenType.True or JsonTokenType.False => "true or false",
+                    _ => null,
+                };
+                Add(errors, DiagnosticCodes.WrongValueType, file, line, at,
+                    kind is null ? AssessmentReader.SetMessages.NullItem(set) : AssessmentReader.SetMessages.ItemNotAWord(set, kind));
+                reader.Skip();
+                ok = false;
+                continue;
+            }
+
+            var index = -1;
+            for (var w = 0; w < words.Length && index < 0; w++)
+            {
+                if (reader.ValueTextEquals(words[w])) index = w;
+            }
+
+            if (index < 0)
+            {
+                var suggested = Suggestions.Find(reader.GetString()!, set.Domain.Values);
+                Add(errors, DiagnosticCodes.NotAnAllowedValue, file, line, at, AssessmentReader.SetMessages.NotAllowed(set, suggested), suggested.Best);
+                ok = false;
+            }
+            else if ((mask & (1 << index)) != 0)
+            {
+                Add(errors, DiagnosticCodes.DuplicateValue, file, line, at, AssessmentReader.SetMessages.Twice(set));
+                ok = false;
+            }
+            else
+            {
+                mask |= 1 << index;
+            }
+        }
+
+        return ok ? mask : null;
     }
 
     private static void Add(List<Diagnostic> errors, string code, string file, int line, long byteIndex, string message, string? suggestion = null) =>

@@ -9,7 +9,8 @@ namespace Placement.Assessments;
 /// <summary>
 /// Reads and validates an assessment: a YAML or JSON mapping from criterion ids to values.
 /// Nothing is guessed: numbers must be plain whole numbers, booleans true or false, enum values
-/// one of the declared words. Messages name the criterion and what is allowed, never the value.
+/// one of the declared words, sets a list of declared words, each at most once ([] for none).
+/// Messages name the criterion and what is allowed, never the value.
 /// </summary>
 internal static class AssessmentReader
 {
@@ -49,7 +50,7 @@ internal static class AssessmentReader
     /// <summary>Validates criterion entries (a mapping's, or merged ones) into values; problems go to <paramref name="diagnostics"/>.</summary>
     public static int[] ReadEntries(IEnumerable<KeyValuePair<YScalar, YNode>> entries, CompiledRuleSet rules, DiagnosticBag diagnostics)
     {
-        var values = new int[rules.Criteria.Count];
+        var values = new int[rules.CriteriaCount];
         Array.Fill(values, CompiledRuleSet.Unknown);
         foreach (var (key, node) in entries)
         {
@@ -60,6 +61,12 @@ internal static class AssessmentReader
                     ? $"'{key.Value}' is a {(s is Fact ? "fact" : "decision")} that the rules derive, not a criterion an assessment gives"
                     : $"unknown criterion '{key.Value}'{suggested.DidYouMean}";
                 diagnostics.Error(DiagnosticCodes.UnknownCriterion, key.Start, what, suggested.Best);
+                continue;
+            }
+
+            if (criterion.Domain.Kind == ValueKind.Set && node is YSequence list)
+            {
+                if (ReadSet(criterion, list, diagnostics) is { } mask) CompiledRuleSet.WriteSet(values, criterion, mask);
                 continue;
             }
 
@@ -82,8 +89,67 @@ internal static class AssessmentReader
     {
         ValueKind.Boolean => "true or false",
         ValueKind.Integer => $"a whole number from {c.Domain.Min} to {c.Domain.Max}",
+        ValueKind.Set => $"a list of values from {Suggestions.List(c.Domain.Values)}",
         _ => $"one of {Suggestions.List(c.Domain.Values)}",
     };
+
+    /// <summary>The messages about sets, shared with the fast JSON reader and the builder.</summary>
+    internal static class SetMessages
+    {
+        public static string NotAList(Criterion c) => $"{c.Id}: expected {Expected(c)} ([] for none, or null when unknown)";
+
+        public static string ItemNotAWord(Criterion c, string kind) => $"{c.Id}: each item is one of {Suggestions.List(c.Domain.Values)}, not {kind}";
+
+        public static string NullItem(Criterion c) => $"{c.Id}: an item is null; give [] for none, or null instead of the list when unknown";
+
+        public static string Twice(Criterion c) => $"{c.Id}: a value is listed twice; list each value once";
+
+        public static string NotAllowed(Criterion c, Suggested suggested) =>
+            $"{c.Id}: not an allowed value{suggested.DidYouMean}; allowed: {Suggestions.List(c.Domain.Values)}";
+    }
+
+    /// <summary>A set's list as the mask of its words, or null (with diagnostics) when an item is not one of them or is repeated.</summary>
+    private static int? ReadSet(Criterion c, YSequence list, DiagnosticBag diagnostics)
+    {
+        var mask = 0;
+        var ok = true;
+        foreach (var item in list.Items)
+        {
+            if (item is not YScalar word)
+            {
+                diagnostics.Error(DiagnosticCodes.WrongValueType, item.Start, SetMessages.ItemNotAWord(c, item.KindName));
+                ok = false;
+                continue;
+            }
+
+            if (word.IsNull)
+            {
+                diagnostics.Error(DiagnosticCodes.WrongValueType, word.Start, SetMessages.NullItem(c));
+                ok = false;
+                continue;
+            }
+
+            var index = c.Domain.IndexOf(word.Value);
+            if (index < 0)
+            {
+                var suggested = Suggestions.Find(word.Value, c.Domain.Values);
+                diagnostics.Error(DiagnosticCodes.NotAnAllowedValue, word.Start, SetMessages.NotAllowed(c, suggested), suggested.Best);
+                ok = false;
+                continue;
+            }
+
+            if ((mask & (1 << index)) != 0)
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateValue, word.Start, SetMessages.Twice(c));
+                ok = false;
+                continue;
+            }
+
+            mask |= 1 << index;
+        }
+
+        return ok ? mask : null;
+    }
 
     private static int? Convert(Criterion c, YScalar scalar, DiagnosticBag diagnostics)
     {
@@ -108,6 +174,9 @@ internal static class AssessmentReader
                 }
 
                 return (int)number;
+            case ValueKind.Set:
+                diagnostics.Error(DiagnosticCodes.WrongValueType, scalar.Start, SetMessages.NotAList(c));
+                return null;
             default:
                 var index = domain.IndexOf(scalar.Value);
                 if (index >= 0) return index;

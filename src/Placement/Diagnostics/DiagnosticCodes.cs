@@ -84,4 +84,6 @@ public static class DiagnosticCodes
     public const string NotAnAllowedValue = "PL5004";
     /// <summary>An assessment that is not a mapping of criteria to values.</summary>
     public const string AssessmentShape = "PL5005";
+    /// <summary>An assessment list for a set criterion that names a value twice.</summary>
+    public const string DuplicateValue = "PL5006";
 }

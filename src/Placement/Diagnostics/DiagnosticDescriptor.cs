@@ -62,5 +62,6 @@ public sealed record DiagnosticDescriptor
         new(DiagnosticCodes.OutOfRange, DiagnosticSeverity.Error, "a number out of range"),
         new(DiagnosticCodes.NotAnAllowedValue, DiagnosticSeverity.Error, "a word that is not an allowed value"),
         new(DiagnosticCodes.AssessmentShape, DiagnosticSeverity.Error, "not a mapping of criteria to values"),
+        new(DiagnosticCodes.DuplicateValue, DiagnosticSeverity.Error, "a value listed twice for a set criterion"),
     ];
 }

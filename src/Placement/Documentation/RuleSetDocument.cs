@@ -81,7 +81,12 @@ public static class RuleSetDocument
         sb.AppendLine("| Criterion | Label | Allowed values | Higher means | Meaning |").AppendLine("|---|---|---|---|---|");
         foreach (var c in rules.Criteria)
         {
-            var allowed = c.Domain.Kind == ValueKind.Integer ? $"{c.Domain.Min} to {c.Domain.Max}" : string.Join(", ", c.Domain.Values);
+            var allowed = c.Domain.Kind switch
+            {
+                ValueKind.Integer => $"{c.Domain.Min} to {c.Domain.Max}",
+                ValueKind.Set => "any of " + string.Join(", ", c.Domain.Values),
+                _ => string.Join(", ", c.Domain.Values),
+            };
             var risk = c.Risk switch { RiskDirection.Increasing => "more risk", RiskDirection.Decreasing => "less risk", _ => "-" };
             sb.Append("| `").Append(c.Id).Append("` | ").Append(Escape(c.Label)).Append(" | ").Append(allowed).Append(" | ").Append(risk)
                 .Append(" | ").Append(Escape(c.Description ?? "")).AppendLine(" |");

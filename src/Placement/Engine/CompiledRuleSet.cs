@@ -40,13 +40,15 @@ internal sealed class CompiledRuleSet
         EvaluationOrder = evaluationOrder;
         Rules = evaluationOrder.OrderBy(r => r.DeclarationIndex).Select(r => r.Model).ToArray();
         Program = program;
-        CriteriaById = model.Criteria.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        PublicCriteria = model.Criteria.Where(c => c.SetOf is null).ToArray();
+        Sets = PublicCriteria.Where(c => c.Members.Count > 0).ToArray();
+        CriteriaById = PublicCriteria.ToDictionary(c => c.Id, StringComparer.Ordinal);
         RulesById = evaluationOrder.ToDictionary(r => r.Model.Id, StringComparer.Ordinal);
-        Utf8CriterionNames = model.Criteria.Select(c => Encoding.UTF8.GetBytes(c.Id)).ToArray();
-        _utf8Values = model.Criteria.Select(c => c.Domain).Distinct()
+        Utf8CriterionNames = PublicCriteria.Select(c => Encoding.UTF8.GetBytes(c.Id)).ToArray();
+        _utf8Values = PublicCriteria.Select(c => c.Domain).Distinct()
             .ToDictionary(d => d, d => d.Values.Select(v => Encoding.UTF8.GetBytes(v)).ToArray());
         SymbolsBySlot = new Symbol[SlotCount];
-        foreach (var symbol in Symbols.Values) SymbolsBySlot[symbol.Slot] = symbol;
+        foreach (var symbol in model.Criteria.Concat<Symbol>(model.Facts).Concat(model.Decisions)) SymbolsBySlot[symbol.Slot] = symbol;
 
         // The state before any rule runs: unknown criteria span their range, facts and decisions
         // sit at their defaults. Floors in [0, n), ceilings in [n, 2n).
@@ -72,7 +74,17 @@ internal sealed class CompiledRuleSet
 
     public RuleSetHeader Header { get; }
 
+    /// <summary>
+    /// Every criterion slot's criterion, by slot: what assessments give, and after each set criterion
+    /// its hidden members (one boolean per word), which users never see.
+    /// </summary>
     public IReadOnlyList<Criterion> Criteria { get; }
+
+    /// <summary>The criteria an assessment gives, in declaration order: <see cref="Criteria"/> without set members.</summary>
+    public IReadOnlyList<Criterion> PublicCriteria { get; }
+
+    /// <summary>The set criteria.</summary>
+    public Criterion[] Sets { get; }
 
     public IReadOnlyList<Fact> Facts { get; }
 
@@ -86,6 +98,7 @@ internal sealed class CompiledRuleSet
 
     public IReadOnlyDictionary<string, Symbol> Symbols { get; }
 
+    /// <summary>The criteria an assessment gives, by id (set members are not among them).</summary>
     public IReadOnlyDictionary<string, Criterion> CriteriaById { get; }
 
     public IReadOnlyDictionary<string, CompiledRule> RulesById { get; }
@@ -122,11 +135,51 @@ internal sealed class CompiledRuleSet
     /// <summary>The values exact bounds try for each criterion (see <see cref="CriterionValues"/>).</summary>
     public CriterionValues Values => _values.Value;
 
-    /// <summary>Criterion ids as UTF-8, by slot, for the fast JSON reader.</summary>
+    /// <summary>The ids of <see cref="PublicCriteria"/> as UTF-8, in the same order, for the fast JSON reader.</summary>
     public byte[][] Utf8CriterionNames { get; }
 
     /// <summary>A criterion domain's words as UTF-8, by ordinal.</summary>
     public byte[][] Utf8Values(ValueDomain domain) => _utf8Values[domain];
+
+    /// <summary>
+    /// Makes each set criterion's slots agree, from its members: a set whose members are all known
+    /// holds their mask in its own slot; a set with any unknown member is unknown in every slot.
+    /// Readers and the builder write members and mask together; this keeps values built slot by
+    /// slot (such as analysis's) consistent.
+    /// </summary>
+    public void SyncSets(int[] values)
+    {
+        foreach (var set in Sets)
+        {
+            var mask = 0;
+            var known = true;
+            for (var i = 0; i < set.Members.Count && known; i++)
+            {
+                var v = values[set.Members[i].Slot];
+                known = v != Unknown;
+                if (v > 0) mask |= 1 << i;
+            }
+
+            if (known)
+            {
+                values[set.Slot] = mask;
+                continue;
+            }
+
+            values[set.Slot] = Unknown;
+            foreach (var member in set.Members) values[member.Slot] = Unknown;
+        }
+    }
+
+    /// <summary>Writes a set's value into its slots: the mask, or <see cref="Unknown"/>, and each member.</summary>
+    public static void WriteSet(int[] values, Criterion set, int mask)
+    {
+        values[set.Slot] = mask;
+        for (var i = 0; i < set.Members.Count; i++)
+        {
+            values[set.Members[i].Slot] = mask == Unknown ? Unknown : (mask >> i) & 1;
+        }
+    }
 
     /// <summary>Each rule as the compilers take it: condition, target slots and values.</summary>
     public static (Language.Binding.BoundExpr, int[], int[])[] ProgramRules(IEnumerable<CompiledRule> order) =>

@@ -30,6 +30,14 @@ internal sealed class CriterionValues
         foreach (var c in rules.Criteria)
         {
             var d = c.Domain;
+            if (c.Members.Count > 0)
+            {
+                // A set's own slot holds its mask, which no condition reads (they read its members).
+                _values[c.Slot] = [d.Min];
+                _exact[c.Slot] = true;
+                continue;
+            }
+
             if (d.Kind != ValueKind.Integer)
             {
                 _values[c.Slot] = Enumerable.Range(d.Min, d.Max - d.Min + 1).ToArray();

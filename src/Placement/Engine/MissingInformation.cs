@@ -19,16 +19,14 @@ internal static class MissingInformation
         var required = rec.UnknownRequired().ToHashSet();
         var watched = rules.Decisions.Cast<Symbol>().Concat(rules.Facts.Where(f => f.IsOutput)).ToArray();
         var found = new List<(Criterion Criterion, Dictionary<string, Level> CouldRaise, int Move, int FactMove)>();
-        foreach (var criterion in rules.Criteria)
+        foreach (var criterion in rules.PublicCriteria)
         {
             if (rec.Values[criterion.Slot] != CompiledRuleSet.Unknown) continue;
             var couldRaise = new Dictionary<string, Level>(StringComparer.Ordinal);
             var move = 0;
             var factMove = 0;
-            var values = (int[])rec.Values.Clone();
-            foreach (var v in rules.Values.Of(criterion))
+            foreach (var values in Answers(rules, rec.Values, criterion))
             {
-                values[criterion.Slot] = v;
                 var (floors, ceilings) = BoundsWith(rules, values);
                 var decisionMove = 0;
                 var outputMove = 0;
@@ -64,6 +62,44 @@ internal static class MissingInformation
             .ThenBy(f => f.Criterion.Slot)
             .Select(f => (f.Criterion, (IReadOnlyDictionary<string, Level>)f.CouldRaise, (IReadOnlyList<string>)RulesDependingOn(rec, f.Criterion), required.Contains(f.Criterion)))
             .ToArray();
+    }
+
+    /// <summary>
+    /// The assessment with the criterion answered, once per class of its answers. A set is tried with
+    /// none and all of its words, and with each word known present or absent while the others stay
+    /// unknown (its subsets are too many to try; for ordering and for leaving answers out, a change
+    /// that knowing one word can make is what counts).
+    /// </summary>
+    private static IEnumerable<int[]> Answers(CompiledRuleSet rules, int[] assessed, Criterion criterion)
+    {
+        if (criterion.Members.Count == 0)
+        {
+            foreach (var v in rules.Values.Of(criterion))
+            {
+                var values = (int[])assessed.Clone();
+                values[criterion.Slot] = v;
+                yield return values;
+            }
+
+            yield break;
+        }
+
+        foreach (var mask in new[] { 0, (1 << criterion.Members.Count) - 1 })
+        {
+            var values = (int[])assessed.Clone();
+            CompiledRuleSet.WriteSet(values, criterion, mask);
+            yield return values;
+        }
+
+        foreach (var member in criterion.Members)
+        {
+            foreach (var present in new[] { 0, 1 })
+            {
+                var values = (int[])assessed.Clone();
+                values[member.Slot] = present;
+                yield return values;
+            }
+        }
     }
 
     /// <summary>Floors and ceilings of every fact and decision with these answers: exact when possible, else the interval evaluation.</summary>

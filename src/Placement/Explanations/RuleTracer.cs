@@ -41,17 +41,28 @@ public static class RuleTracer
             rule.Model.Actions.Select(a => $"{a.Target.Id} >= {a.ValueText}").ToArray());
     }
 
-    /// <summary>The parts of a node a trace shows beneath it: the operands of a chain of 'and' or 'or', the operand of 'not', the conditions a count counts.</summary>
+    /// <summary>
+    /// The parts of a node a trace shows beneath it: the operands of a chain of 'and' or 'or', the
+    /// operand of 'not', the conditions a count counts (the words of <c>has any</c>/<c>has all</c>, the
+    /// items of a number's <c>in</c> list; not the hidden members <c>count(s)</c> of a set adds up).
+    /// </summary>
     private sealed class TracedParts : BoundExprVisitor<IReadOnlyList<BoundExpr>>
     {
         public static readonly TracedParts Instance = new();
 
-        public override IReadOnlyList<BoundExpr> VisitLogical(BoundLogical node) => BoundExprSymbols.Operands(node, node.IsAnd);
+        // A range in a number's 'in' list is two comparisons of the same text: one part.
+        public override IReadOnlyList<BoundExpr> VisitLogical(BoundLogical node) =>
+            node.Syntax is Language.Ast.RangeExpr ? [] : BoundExprSymbols.Operands(node, node.IsAnd);
 
-        public override IReadOnlyList<BoundExpr> VisitNot(BoundNot node) => [node.Operand];
+        // 'x not in [..]' is one part: its items beneath it, not the 'in' it negates.
+        public override IReadOnlyList<BoundExpr> VisitNot(BoundNot node) => node.Syntax is Language.Ast.InExpr ? Visit(node.Operand) : [node.Operand];
 
-        public override IReadOnlyList<BoundExpr> VisitComparison(BoundComparison node) =>
-            node.Left is BoundAggregate { Kind: AggregateKind.Count } count ? count.Arguments : [];
+        public override IReadOnlyList<BoundExpr> VisitComparison(BoundComparison node) => node switch
+        {
+            { Syntax: Language.Ast.HasExpr or Language.Ast.InExpr, Left: BoundAggregate { Arguments.Count: 1 } } => [],
+            { Left: BoundAggregate { Kind: AggregateKind.Count } count } when BoundExprSymbols.CountedSet(count) is null => count.Arguments,
+            _ => [],
+        };
 
         public override IReadOnlyList<BoundExpr> VisitConstant(BoundConstant node) => [];
 

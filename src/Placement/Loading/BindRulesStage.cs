@@ -132,9 +132,9 @@ internal sealed class BindRulesStage
     private BoundExpr? BindCondition(YScalar when, IReadOnlyDictionary<string, Symbol> symbols, IReadOnlySet<string> poisoned)
     {
         var text = when.Value;
-        if (!ConditionParser.TryParse(text, out var expr, out var error, out var offset))
+        if (!ConditionParser.TryParse(text, out var expr, out var error, out var offset, out var suggestion))
         {
-            _diagnostics.Error(DiagnosticCodes.ConditionSyntax, when.LocationAt(offset), "invalid condition: " + error);
+            _diagnostics.Error(DiagnosticCodes.ConditionSyntax, when.LocationAt(offset), "invalid condition: " + error, suggestion);
             return null;
         }
 

@@ -60,7 +60,11 @@ internal sealed class DeclarationStage
         return (header, new RuleSetModel(criterionList, factList, decisionList, symbols, stage._poisoned), stage._requiredWhen);
     }
 
-    /// <summary>Declares each entry that is valid, in order, giving it the next slot; poisons the others.</summary>
+    /// <summary>
+    /// Declares each entry that is valid, in order, giving it the next slot (a set criterion the next
+    /// slots, its own and one per word). The list holds every slot's symbol, set members included;
+    /// the dictionary only the ids that rules and assessments name. Entries that fail are poisoned.
+    /// </summary>
     private List<T> Declare<T>(
         List<(string Id, YMapping Node, SourceLocation At)> entries,
         Func<string, YMapping, SourceLocation, int, T?> declare,
@@ -81,6 +85,9 @@ internal sealed class DeclarationStage
             list.Add(symbol);
             symbols[id] = symbol;
             slot++;
+            if (symbol is not Criterion { Members.Count: > 0 } set) continue;
+            foreach (var member in set.Members) list.Add((T)(Symbol)member);
+            slot += set.Members.Count;
         }
 
         return list;
@@ -191,8 +198,8 @@ internal sealed class DeclarationStage
 
     private Criterion? DeclareCriterion(string id, YMapping node, SourceLocation at, int slot)
     {
-        var reader = new MappingReader(node, $"criterion '{id}'", _diagnostics, "type", "values", "min", "max", "risk", "required", "ask", "label", "description");
-        var domain = _domains.ReadDomain(reader, id, allowInteger: true);
+        var reader = new MappingReader(node, $"criterion '{id}'", _diagnostics, "type", "values", "of", "min", "max", "risk", "required", "ask", "label", "description");
+        var domain = _domains.ReadDomain(reader, id, criterion: true);
         var riskWord = _fields.ReadWord(reader, "risk", Risks);
         var risk = riskWord switch { "increasing" => RiskDirection.Increasing, "decreasing" => RiskDirection.Decreasing, _ => RiskDirection.None };
         var requiredNode = reader.Scalar("required");
@@ -230,7 +237,7 @@ internal sealed class DeclarationStage
     private Fact? DeclareFact(string id, YMapping node, SourceLocation at, int slot)
     {
         var reader = new MappingReader(node, $"fact '{id}'", _diagnostics, "type", "values", "default", "output", "label", "description");
-        var domain = _domains.ReadDomain(reader, id, allowInteger: false);
+        var domain = _domains.ReadDomain(reader, id, criterion: false);
         if (domain is null) return null;
         var defaultValue = 0;
         var defaultNode = reader.Scalar("default");

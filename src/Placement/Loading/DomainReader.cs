@@ -5,18 +5,21 @@ using Placement.Yaml;
 namespace Placement.Loading;
 
 /// <summary>
-/// Reads a declaration's type: boolean, integer with its range, enum with its values, or a named type.
-/// A named type whose own declaration failed (<paramref name="poisonedTypes"/>) fails silently: its
-/// error is already reported.
+/// Reads a declaration's type: boolean, integer with its range, enum with its values, a named type,
+/// or (criteria only) a set with its values or <c>of</c> a named type. A named type whose own
+/// declaration failed (<paramref name="poisonedTypes"/>) fails silently: its error is already reported.
 /// </summary>
 internal sealed class DomainReader(DiagnosticBag diagnostics, FieldReaders fields, IReadOnlyDictionary<string, ValueDomain> types, IReadOnlySet<string> poisonedTypes)
 {
     /// <summary>The types every rule set has.</summary>
-    public static readonly string[] Builtins = ["boolean", "integer", "enum"];
+    public static readonly string[] Builtins = ["boolean", "integer", "enum", "set"];
 
     private readonly DiagnosticBag _diagnostics = diagnostics;
 
-    public ValueDomain? ReadDomain(MappingReader reader, string id, bool allowInteger)
+    /// <param name="reader">The declaration.</param>
+    /// <param name="id">The criterion's or fact's id.</param>
+    /// <param name="criterion">True for a criterion, which may also be an integer or a set.</param>
+    public ValueDomain? ReadDomain(MappingReader reader, string id, bool criterion)
     {
         var typeNode = reader.Scalar("type", required: true);
         if (typeNode is null) return null;
@@ -28,29 +31,35 @@ internal sealed class DomainReader(DiagnosticBag diagnostics, FieldReaders field
         {
             // An unknown type is the one error: not also "min, max or values do not apply" to it.
             if (poisonedTypes.Contains(type)) return null;
-            var allowed = Builtins.Where(b => allowInteger || b != "integer").Concat(types.Keys).ToArray();
+            var allowed = Builtins.Where(b => criterion || b is not ("integer" or "set")).Concat(types.Keys).ToArray();
             var suggested = Suggestions.Find(type, allowed);
             _diagnostics.Error(DiagnosticCodes.UnknownType, typeNode.Start,
                 $"unknown type '{type}'{suggested.DidYouMean}; allowed: {Suggestions.List(allowed)}", suggested.Best);
             return null;
         }
 
+        var ofNode = criterion ? reader.Scalar("of") : null;
         if (type != "integer" && (minNode ?? maxNode) is { } stray)
         {
             _diagnostics.Error(DiagnosticCodes.InvalidRange, stray.Start, $"'min' and 'max' apply only to integer criteria; '{id}' is {type}");
         }
 
-        if (type != "enum" && valuesNode is not null)
+        if (type is not ("enum" or "set") && valuesNode is not null)
         {
             _diagnostics.Error(DiagnosticCodes.InvalidValues, valuesNode.Start,
-                $"'values' applies only to type enum; '{id}' is {type}" + (types.ContainsKey(type) ? $", whose values are declared under types" : ""));
+                $"'values' applies only to types enum and set; '{id}' is {type}" + (types.ContainsKey(type) ? $", whose values are declared under types" : ""));
+        }
+
+        if (type != "set" && ofNode is not null)
+        {
+            _diagnostics.Error(DiagnosticCodes.UnknownType, ofNode.Start, $"'of' applies only to type set; '{id}' is {type}");
         }
 
         switch (type)
         {
             case "boolean":
                 return ValueDomain.Boolean;
-            case "integer" when allowInteger:
+            case "integer" when criterion:
                 {
                     if (minNode is null || maxNode is null)
                     {
@@ -80,9 +89,61 @@ internal sealed class DomainReader(DiagnosticBag diagnostics, FieldReaders field
                     return values is null ? null : ValueDomain.Enum(id, values);
                 }
 
+            case "set" when criterion:
+                return ReadSet(reader, id, typeNode, valuesNode, ofNode);
+            case "set":
+                _diagnostics.Error(DiagnosticCodes.UnknownType, typeNode.Start, $"facts are boolean or enum; '{id}' cannot be a set");
+                return null;
             default:
                 return types[type];
         }
+    }
+
+    /// <summary>A set's words: its own <c>values</c>, or those of the named type it is <c>of</c>.</summary>
+    private ValueDomain? ReadSet(MappingReader reader, string id, YScalar typeNode, YNode? valuesNode, YScalar? ofNode)
+    {
+        if (valuesNode is not null && ofNode is not null)
+        {
+            _diagnostics.Error(DiagnosticCodes.InvalidValues, ofNode.Start, $"set criterion '{id}' takes 'values' or 'of', not both");
+            return null;
+        }
+
+        if (valuesNode is null && ofNode is null)
+        {
+            _diagnostics.Error(DiagnosticCodes.MissingProperty, typeNode.Start, $"set criterion '{id}' needs 'values' or 'of' (a type declared under types)");
+            return null;
+        }
+
+        string name;
+        IReadOnlyList<string> words;
+        YNode at;
+        if (ofNode is not null)
+        {
+            if (!types.TryGetValue(ofNode.Value, out var named))
+            {
+                var suggested = Suggestions.Find(ofNode.Value, types.Keys);
+                _diagnostics.Error(DiagnosticCodes.UnknownType, ofNode.Start,
+                    $"unknown type '{ofNode.Value}'{suggested.DidYouMean}; allowed: {(types.Count == 0 ? "(no types are declared)" : Suggestions.List(types.Keys))}",
+                    suggested.Best);
+                return null;
+            }
+
+            (name, words, at) = (named.Name, named.Values, ofNode);
+        }
+        else
+        {
+            var values = ReadValues(reader, id, required: true);
+            if (values is null) return null;
+            (name, words, at) = (id, values, valuesNode!);
+        }
+
+        if (words.Count > ValueDomain.MaxSetValues)
+        {
+            _diagnostics.Error(DiagnosticCodes.InvalidValues, at.Start, $"'{id}' has more than {ValueDomain.MaxSetValues} values; a set holds at most {ValueDomain.MaxSetValues}");
+            return null;
+        }
+
+        return ValueDomain.Set(name, words);
     }
 
     public string[]? ReadValues(MappingReader reader, string owner, bool required)

@@ -9,6 +9,24 @@ public sealed class Criterion : Symbol
         : base(id, label, description, domain, location, slot)
     {
         Risk = risk;
+
+        // A set's words are each a hidden boolean criterion in the slots right after the set's own,
+        // with the set's risk direction: conditions read these members, so the evaluator, the
+        // compilers and the interval logic need nothing of their own for sets, and a superset is
+        // riskier (for risk: increasing) because each member is. The set's own slot holds the mask,
+        // for known() and for showing the value.
+        Members = domain.Kind != ValueKind.Set
+            ? []
+            : domain.Values.Select((word, i) => new Criterion(this, word, i)).ToArray();
+    }
+
+    private Criterion(Criterion set, string word, int index)
+        : base($"{set.Id} has {word}", null, null, ValueDomain.Boolean, set.Location, set.Slot + 1 + index)
+    {
+        Risk = set.Risk;
+        SetOf = set;
+        MemberWord = word;
+        Members = [];
     }
 
     internal Criterion(string id, string? label, string? description, ValueDomain domain, RiskDirection risk, SourceLocation location, int slot, bool isRequired, string? requiredWhen, int? ask)
@@ -37,4 +55,16 @@ public sealed class Criterion : Symbol
 
     /// <summary>The tier in which to ask for it (<c>ask: 1</c> first); null when not declared (asked after every tier).</summary>
     public int? Ask { get; }
+
+    /// <summary>For a member of a set criterion (one of its words, as a boolean): the set. Members are never shown to users.</summary>
+    internal Criterion? SetOf { get; }
+
+    /// <summary>For a member of a set criterion: its word.</summary>
+    internal string? MemberWord { get; }
+
+    /// <summary>For a set criterion: one hidden boolean criterion per word, in the slots after its own; empty otherwise.</summary>
+    internal IReadOnlyList<Criterion> Members { get; }
+
+    /// <summary>The number of slots the criterion takes: one, and one more per word of a set.</summary>
+    internal int SlotCount => 1 + Members.Count;
 }

@@ -1,9 +1,10 @@
 namespace Placement.Model;
 
 /// <summary>
-/// The declarations of a rule set: criteria, then facts, then decisions, each with its slot in the
-/// evaluation state (criteria first), and all of them by id; and the ids whose declaration failed
-/// (<see cref="Poisoned"/>), whose uses are not reported again.
+/// The declarations of a rule set: criteria (each set criterion followed by its hidden members),
+/// then facts, then decisions, each with its slot in the evaluation state, in slot order; by id
+/// all of them that rules and assessments name (not set members); and the ids whose declaration
+/// failed (<see cref="Poisoned"/>), whose uses are not reported again.
 /// </summary>
 internal sealed record RuleSetModel(
     IReadOnlyList<Criterion> Criteria,

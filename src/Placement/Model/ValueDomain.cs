@@ -2,7 +2,8 @@ namespace Placement.Model;
 
 /// <summary>
 /// The values a criterion, fact or decision can take. Every value is held as an ordered
-/// integer: false/true as 0/1, enum words and levels by their position, integers as themselves.
+/// integer: false/true as 0/1, enum words and levels by their position, integers as themselves,
+/// and a set as the bit mask of the words chosen (bit i for <see cref="Values"/>[i]).
 /// </summary>
 public sealed class ValueDomain
 {
@@ -17,22 +18,25 @@ public sealed class ValueDomain
         Max = max;
     }
 
+    /// <summary>The most words a set can have: its value, a bit mask, is one <see cref="int"/> below the unknown marker, and analysis enumerates it.</summary>
+    internal const int MaxSetValues = 20;
+
     /// <summary>The domain of booleans.</summary>
     public static ValueDomain Boolean { get; } = new(ValueKind.Boolean, "boolean", BooleanWords, 0, 1);
 
-    /// <summary>Boolean, integer or enum.</summary>
+    /// <summary>Boolean, integer, enum or set.</summary>
     public ValueKind Kind { get; }
 
     /// <summary>The type's name: boolean, integer, enum, a named type such as rating, or a decision's id.</summary>
     public string Name { get; }
 
-    /// <summary>The words of an enum in declared order (false, true for booleans; empty for integers).</summary>
+    /// <summary>The words of an enum or set in declared order (false, true for booleans; empty for integers).</summary>
     public IReadOnlyList<string> Values { get; }
 
-    /// <summary>The lowest value (0 for booleans and enums).</summary>
+    /// <summary>The lowest value (0 for booleans, enums and sets: the empty set).</summary>
     public int Min { get; }
 
-    /// <summary>The highest value.</summary>
+    /// <summary>The highest value (for a set, the mask of every word).</summary>
     public int Max { get; }
 
     /// <summary>An integer domain from <paramref name="min"/> to <paramref name="max"/> inclusive.</summary>
@@ -41,6 +45,9 @@ public sealed class ValueDomain
 
     /// <summary>An enum domain of the given words, lowest first.</summary>
     public static ValueDomain Enum(string name, IReadOnlyList<string> values) => new(ValueKind.Enum, name, values, 0, values.Count - 1);
+
+    /// <summary>A set domain: any number of the given words, at most <see cref="MaxSetValues"/>.</summary>
+    internal static ValueDomain Set(string name, IReadOnlyList<string> values) => new(ValueKind.Set, name, values, 0, (1 << values.Count) - 1);
 
     /// <summary>The ordinal of a word of this domain, or -1.</summary>
     public int IndexOf(string word)
@@ -53,15 +60,20 @@ public sealed class ValueDomain
         return -1;
     }
 
-    /// <summary>A value as users write it: a word for enums and booleans, digits for integers.</summary>
-    public string Format(int value) =>
-        Kind == ValueKind.Integer ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : Values[value];
+    /// <summary>A value as users write it: a word for enums and booleans, digits for integers, <c>[a, b]</c> for sets.</summary>
+    public string Format(int value) => Kind switch
+    {
+        ValueKind.Integer => value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ValueKind.Set => "[" + string.Join(", ", Values.Where((_, i) => (value & (1 << i)) != 0)) + "]",
+        _ => Values[value],
+    };
 
     /// <inheritdoc />
     public override string ToString() => Kind switch
     {
         ValueKind.Integer => $"integer {Min}..{Max}",
         ValueKind.Boolean => "boolean",
+        ValueKind.Set => $"set of {Name} [{string.Join(", ", Values)}]",
         _ => $"{Name} [{string.Join(", ", Values)}]",
     };
 }

@@ -12,4 +12,10 @@ public enum ValueKind
 
     /// <summary>One of a list of words, ordered as declared (decisions are enums of their levels).</summary>
     Enum,
+
+    /// <summary>
+    /// Any number of a list of words (a multi-select criterion). A value is a bit mask of the words
+    /// chosen: bit <c>i</c> for <see cref="ValueDomain.Values"/>[i]. Only criteria are sets.
+    /// </summary>
+    Set,
 }

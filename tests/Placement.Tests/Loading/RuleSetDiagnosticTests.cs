@@ -158,6 +158,129 @@ public sealed class RuleSetDiagnosticTests
             new Diagnostic(code, DiagnosticSeverity.Error, message, "test.yaml", line, column, SuggestionIn(message)), name);
     }
 
+    private const int FirstSetRuleLine = 21; // TestSupport.SetsHeader is one line longer
+
+    public static TheoryData<string, string, string, int, int, string> SetAndInRules => new()
+    {
+        // name, condition (in a rule line under rules:), code, line, column, exact message
+        {
+            "value of a set misspelt",
+            "subs has alcohl",
+            "PL3004", FirstSetRuleLine, 30,
+            "'alcohl' is not a value of subs; did you mean 'alcohol'?; allowed: alcohol, opioid, sedative, stimulant"
+        },
+        {
+            "value in has any misspelt",
+            "'subs has any [alcohol, opiod]'",
+            "PL3004", FirstSetRuleLine, 45,
+            "'opiod' is not a value of subs; did you mean 'opioid'?; allowed: alcohol, opioid, sedative, stimulant"
+        },
+        {
+            "has on an enum",
+            "home has unsafe",
+            "PL3003", FirstSetRuleLine, 21,
+            "'has' needs a set criterion on its left, but this is a value of home (stable, unstable, unsafe)"
+        },
+        {
+            "has on a boolean",
+            "'flag has alcohol'",
+            "PL3003", FirstSetRuleLine, 22,
+            "'has' needs a set criterion on its left, but this is true/false"
+        },
+        {
+            "a set compared with ==",
+            "subs == alcohol",
+            "PL3003", FirstSetRuleLine, 21,
+            "'subs' is a set: test it with 'has', 'has any [...]' or 'has all [...]', or count it with count(subs)"
+        },
+        {
+            "a set among the conditions count counts",
+            "'count(subs, flag) >= 1'",
+            "PL3003", FirstSetRuleLine, 28,
+            "'subs' is a set: test it with 'has', 'has any [...]' or 'has all [...]', or count it with count(subs)"
+        },
+        {
+            "a set with in",
+            "'subs in [alcohol]'",
+            "PL3003", FirstSetRuleLine, 22,
+            "'subs' is a set: test it with 'has', 'has any [...]' or 'has all [...]', or count it with count(subs)"
+        },
+        {
+            "a word in a number list",
+            "'score in [low]'",
+            "PL3003", FirstSetRuleLine, 32,
+            "'low' is not a number; 'in' on a number takes whole numbers and ranges, such as [2, 3] or 2..5"
+        },
+        {
+            "a range in an enum list",
+            "'home in [1..2]'",
+            "PL3004", FirstSetRuleLine, 31,
+            "'1..2' is not a value of home; allowed: stable, unstable, unsafe"
+        },
+        {
+            "an empty range",
+            "'score in 5..2'",
+            "PL3001", FirstSetRuleLine, 31,
+            "invalid condition: the range 5..2 is empty; write the lower bound first"
+        },
+        {
+            "= for ==",
+            "score = 3",
+            "PL3001", FirstSetRuleLine, 27,
+            "invalid condition: '=' is not an operator; did you mean '=='?"
+        },
+        {
+            "&& for and",
+            "'flag && score > 1'",
+            "PL3001", FirstSetRuleLine, 27,
+            "invalid condition: '&&' is not an operator; did you mean 'and'?"
+        },
+        {
+            "|| for or",
+            "'flag || score > 1'",
+            "PL3001", FirstSetRuleLine, 27,
+            "invalid condition: '||' is not an operator; did you mean 'or'?"
+        },
+        {
+            "! for not",
+            "'!flag'",
+            "PL3001", FirstSetRuleLine, 22,
+            "invalid condition: '!' is not an operator; did you mean 'not'?"
+        },
+        {
+            "=> for >=",
+            "score => 3",
+            "PL3001", FirstSetRuleLine, 27,
+            "invalid condition: '=>' is not an operator; did you mean '>='?"
+        },
+        {
+            "=< for <=",
+            "score =< 3",
+            "PL3001", FirstSetRuleLine, 27,
+            "invalid condition: '=<' is not an operator; did you mean '<='?"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(SetAndInRules))]
+    public void Load_BrokenSetOrInCondition_ReportsExactDiagnostic(string name, string condition, string code, int line, int column, string message)
+    {
+        var result = TestSupport.Load(TestSupport.SetsHeader + "\nrules:\n  - { id: r1, when: " + condition + ", require: { care: high }, because: x, source: s }\n");
+
+        result.Success.Should().BeFalse(name);
+        result.Errors.Should().ContainSingle(name).Which.Should().Be(
+            new Diagnostic(code, DiagnosticSeverity.Error, message, "test.yaml", line, column, SuggestionIn(message)), name);
+    }
+
+    [Fact]
+    public void Load_HasAnyWithoutAList_PointsAtTheWordAfterIt()
+    {
+        var result = TestSupport.Load(TestSupport.SetsHeader + "\nrules:\n  - { id: r1, when: 'subs has any alcohol', require: { care: high }, because: x, source: s }\n");
+
+        var error = result.Errors.Should().ContainSingle().Subject;
+        (error.Code, error.Line, error.Column).Should().Be(("PL3001", FirstSetRuleLine, 35));
+    }
+
     public static TheoryData<string, string, string, int, int, string> Declarations => new()
     {
         {
@@ -178,7 +301,7 @@ public sealed class RuleSetDiagnosticTests
         {
             "unknown type with suggestion",
             "ruleset: { id: x, version: 1 }\ncriteria:\n  a: { type: boolen }\n",
-            "PL2003", 3, 14, "unknown type 'boolen'; did you mean 'boolean'?; allowed: boolean, integer, enum"
+            "PL2003", 3, 14, "unknown type 'boolen'; did you mean 'boolean'?; allowed: boolean, integer, enum, set"
         },
         {
             "integer without range",
@@ -224,6 +347,41 @@ public sealed class RuleSetDiagnosticTests
             "enum value listed twice",
             "ruleset: { id: x, version: 1 }\ncriteria:\n  a: { type: enum, values: [yes_, no_, yes_] }\n",
             "PL2005", 3, 40, "value 'yes_' is listed twice in 'a'"
+        },
+        {
+            "set with too many values",
+            "ruleset: { id: x, version: 1 }\ncriteria:\n  a: { type: set, values: [" + string.Join(", ", Enumerable.Range(1, 21).Select(i => $"v{i}")) + "] }\n",
+            "PL2005", 3, 27, "'a' has more than 20 values; a set holds at most 20"
+        },
+        {
+            "set of an undeclared type",
+            "ruleset: { id: x, version: 1 }\ntypes:\n  rating: { values: [lo, hi] }\ncriteria:\n  a: { type: set, of: ratng }\n",
+            "PL2003", 5, 23, "unknown type 'ratng'; did you mean 'rating'?; allowed: rating"
+        },
+        {
+            "set with both values and of",
+            "ruleset: { id: x, version: 1 }\ntypes:\n  rating: { values: [lo, hi] }\ncriteria:\n  a: { type: set, values: [p, q], of: rating }\n",
+            "PL2005", 5, 39, "set criterion 'a' takes 'values' or 'of', not both"
+        },
+        {
+            "set with neither values nor of",
+            "ruleset: { id: x, version: 1 }\ncriteria:\n  a: { type: set }\n",
+            "PL1004", 3, 14, "set criterion 'a' needs 'values' or 'of' (a type declared under types)"
+        },
+        {
+            "of on an enum",
+            "ruleset: { id: x, version: 1 }\ntypes:\n  rating: { values: [lo, hi] }\ncriteria:\n  a: { type: enum, values: [p, q], of: rating }\n",
+            "PL2003", 5, 40, "'of' applies only to type set; 'a' is enum"
+        },
+        {
+            "fact of type set",
+            "ruleset: { id: x, version: 1 }\nfacts:\n  f: { type: set, values: [p, q] }\n",
+            "PL2003", 3, 14, "facts are boolean or enum; 'f' cannot be a set"
+        },
+        {
+            "has is reserved",
+            "ruleset: { id: x, version: 1 }\ncriteria:\n  has: { type: boolean }\n",
+            "PL2002", 3, 3, "'has' is a word of the condition language and cannot be a criterion id"
         },
         {
             "wrong node kind",
@@ -344,7 +502,7 @@ public sealed class RuleSetDiagnosticTests
             """);
 
         result.Errors.Select(d => (d.Code, d.Line, d.Column, d.Message)).Should().Equal(
-            ("PL2003", 5, 17, "unknown type 'integr'; did you mean 'integer'?; allowed: boolean, integer, enum"),
+            ("PL2003", 5, 17, "unknown type 'integr'; did you mean 'integer'?; allowed: boolean, integer, enum, set"),
             ("PL3002", 12, 39, "'flg' is not a declared criterion, fact or decision; did you mean 'flag'?"));
     }
 

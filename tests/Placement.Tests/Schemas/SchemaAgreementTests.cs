@@ -10,6 +10,20 @@ public sealed class SchemaAgreementTests
         var data = new TheoryData<string>();
         data.Add(TestSupport.MiniHeader + "\nrules:\n  - { id: r-1.a, title: T, when: flag, set: { alarm: true }, because: x, note: n, source: s }\n");
         data.Add("ruleset: { id: x, version: 2 }\ndecisions:\n  d: { levels: [ { id: lo, codes: { asam3: 1 } }, { id: hi, category: inpatient } ] }\n");
+        data.Add("""
+            ruleset: { id: x, version: 1 }
+            types:
+              substance: { values: [alcohol, opioid, sedative] }
+            decisions:
+              d: { levels: [ { id: lo }, { id: hi } ] }
+            criteria:
+              current: { type: set, of: substance, risk: increasing, label: Current substances }
+              past: { type: set, values: [alcohol, opioid, other], risk: none }
+              score: { type: integer, min: 0, max: 9 }
+            rules:
+              - { id: r1, when: 'current has any [alcohol, sedative] and score in 3..5', require: { d: hi }, because: 'x {current}', source: s }
+              - { id: r2, when: 'count(past) >= 2 or current has all [opioid, sedative] or score in [7, 9]', require: { d: hi }, because: x, source: s }
+            """);
         return data;
     }
 
@@ -54,6 +68,9 @@ public sealed class SchemaAgreementTests
         { "ruleset: { id: x, version: 1 }\nrules:\n  - { id: r1, wen: x }\n", "PL1003" },
         { "ruleset: { id: x, version: 1 }\nrules:\n  - { id: 1r, when: x }\n", "PL2002" },
         { "ruleset: { id: x, version: 1 }\nfacts:\n  f: { type: boolean, output: maybe }\n", "PL1007" },
+        { "ruleset: { id: x, version: 1 }\ntypes:\n  t: { values: [a, b] }\nfacts:\n  f: { type: t, of: t }\n", "PL1003" },
+        { "ruleset: { id: x, version: 1 }\ncriteria:\n  s: { type: set, values: [a] }\n", "PL2005" },
+        { "ruleset: { id: x, version: 1 }\ncriteria:\n  s: { type: set, of: [a, b] }\n", "PL1002" },
     };
 
     [Theory]
@@ -74,6 +91,18 @@ public sealed class SchemaAgreementTests
         var yaml = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "rules", "default.tests.yaml"));
 
         schema.Errors(SchemaFiles.YamlToJson(yaml)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task TestFileWithSetLists_ValidatesAgainstTheTestSchemaAndRuns()
+    {
+        var schema = await SchemaFiles.LoadAsync("tests.schema.json");
+        var rules = TestSupport.Load(TestSupport.SetsHeader).RuleSet!;
+        const string yaml = "base: { subs: [], score: 1 }\ntests:\n  - { name: a, assessment: { subs: [alcohol, opioid] }, expect: { levels: { care: low } } }\n";
+
+        Placement.Testing.RuleTests.Run(rules, [new RuleSource("t.tests.yaml", yaml)]).Diagnostics.Should().BeEmpty();
+        schema.Errors(SchemaFiles.YamlToJson(yaml)).Should().BeEmpty();
+        schema.Errors(SchemaFiles.YamlToJson(yaml.Replace("[alcohol, opioid]", "[[alcohol]]", StringComparison.Ordinal))).Should().NotBeEmpty();
     }
 
     public static TheoryData<string> BrokenTestFiles => new()

@@ -114,6 +114,37 @@ public sealed class RuleTestsTests
     }
 
     [Fact]
+    public void Run_SetCriteria_AreListsInCasesAndBaseAndNamedInMissing()
+    {
+        var rules = TestSupport.Load(TestSupport.SetsHeader + """
+
+            rules:
+              - { id: hi, when: 'subs has any [alcohol, sedative]', require: { care: high }, because: 'Substances {subs}', source: s }
+            """).RuleSet!;
+
+        var run = RuleTests.Run(rules, [new RuleSource("t.tests.yaml", """
+            base: { subs: [], score: 0, flag: false, risk: none, home: stable }
+            tests:
+              - name: none of them
+                expect: { status: recommended, levels: { care: low }, not_fired: hi, missing: [] }
+              - name: sedative
+                assessment: { subs: [opioid, sedative] }
+                expect: { levels: { care: high }, fired: hi, explanation_contains: "Substances [opioid, sedative]" }
+              - name: unknown
+                assessment: { subs: null }
+                expect: { status: provisional, ceilings: { care: high }, may_fire: hi, missing: [subs] }
+              - name: listed twice
+                assessment: { subs: [opioid, opioid] }
+                expect: {}
+            """)]);
+
+        run.Results.Select(r => (r.Name, string.Join("; ", r.Failures))).Should().Equal(
+            ("none of them", ""), ("sedative", ""), ("unknown", ""));
+        run.Diagnostics.Select(d => d.ToString()).Should().Equal(
+            "t.tests.yaml:12:34: error PL5006: subs: a value is listed twice; list each value once");
+    }
+
+    [Fact]
     public void Coverage_CountsFiredNotFiredAndLevels()
     {
         var run = RuleTests.Run(Mini, [new RuleSource("t.tests.yaml", """

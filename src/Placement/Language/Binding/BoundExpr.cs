@@ -6,7 +6,7 @@ namespace Placement.Language.Binding;
 // The type-checked condition tree: names resolved to symbols (with their state slots)
 // and enum words to their ordinals. Every node keeps its syntax for explanations.
 
-/// <summary>The static type of a bound expression.</summary>
+/// <summary>The static type of a bound expression; <see cref="Enum"/> is the domain of an enum (or of a set, which only <c>has</c> and <c>count</c> read).</summary>
 internal readonly record struct BoundType(ValueKind Kind, ValueDomain? Enum)
 {
     public static BoundType Boolean => new(ValueKind.Boolean, null);

@@ -36,8 +36,27 @@ internal static class BoundExprSymbols
         }
     }
 
-    /// <summary>Each symbol read, once, in the order they appear.</summary>
+    /// <summary>
+    /// Each criterion, fact and decision read, once, in the order they appear, as users know them:
+    /// a set criterion for any of its members (its hidden per-word criteria).
+    /// </summary>
     public static List<Symbol> Of(BoundExpr e)
+    {
+        var into = new List<Symbol>();
+        foreach (var symbol in SlotsOf(e))
+        {
+            var shown = symbol is Criterion { SetOf: { } set } ? set : symbol;
+            if (!into.Contains(shown)) into.Add(shown);
+        }
+
+        return into;
+    }
+
+    /// <summary>
+    /// Each symbol whose slot the condition reads, once, in the order they appear: set members
+    /// themselves (not their set), and a set only through <c>known(s)</c>. What analysis varies.
+    /// </summary>
+    public static List<Symbol> SlotsOf(BoundExpr e)
     {
         var into = new List<Symbol>();
         foreach (var node in Descendants(e))
@@ -53,6 +72,13 @@ internal static class BoundExprSymbols
 
         return into;
     }
+
+    /// <summary>The set criterion <paramref name="count"/> counts when it is <c>count(s)</c> of a set (its members), else null.</summary>
+    public static Criterion? CountedSet(BoundAggregate count) =>
+        count is { Kind: AggregateKind.Count, Syntax: Ast.CallExpr { Arguments: [Ast.NameExpr name] }, Arguments: [BoundSymbol { Symbol: Criterion { SetOf: { } set } }, ..] }
+        && set.Id == name.Name
+            ? set
+            : null;
 
     /// <summary>A node's direct children, left to right.</summary>
     private sealed class Children : BoundExprVisitor<IReadOnlyList<BoundExpr>>

@@ -84,6 +84,8 @@ internal sealed class ConditionBinder
                 return BindComparison(comparison);
             case InExpr inExpr:
                 return BindIn(inExpr);
+            case HasExpr has:
+                return BindHas(has);
             case CallExpr call:
                 return BindCall(call);
             default:
@@ -98,6 +100,13 @@ internal sealed class ConditionBinder
     {
         if (_symbols.TryGetValue(name.Name, out var symbol))
         {
+            if (symbol.Domain.Kind == ValueKind.Set)
+            {
+                Report(DiagnosticCodes.TypeMismatch, name.Start,
+                    $"'{name.Name}' is a set: test it with 'has', 'has any [...]' or 'has all [...]', or count it with count({name.Name})", null);
+                return null;
+            }
+
             return new BoundSymbol(symbol, TypeOf(symbol), name);
         }
 
@@ -209,10 +218,11 @@ internal sealed class ConditionBinder
     {
         var operand = Bind(inExpr.Operand);
         if (operand is null) return null;
+        if (operand.Type.Kind == ValueKind.Integer) return BindIntegerIn(inExpr, operand);
         if (operand.Type.Kind != ValueKind.Enum)
         {
             Report(DiagnosticCodes.TypeMismatch, inExpr.Operand.Start,
-                $"'in' needs an enum or decision on its left, but this is {Describe(operand.Type)}", null);
+                $"'in' needs a number, an enum or a decision on its left, but this is {Describe(operand.Type)}", null);
             return null;
         }
 
@@ -221,12 +231,19 @@ internal sealed class ConditionBinder
         var ok = true;
         foreach (var value in inExpr.Values)
         {
-            var index = domain.IndexOf(value.Name);
+            var word = value switch
+            {
+                NameExpr n => n.Name,
+                NumberExpr n => n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                RangeExpr r => $"{r.Low}..{r.High}",
+                _ => throw new InvalidOperationException("unknown list item"),
+            };
+            var index = value is NameExpr ? domain.IndexOf(word) : -1;
             if (index < 0)
             {
-                var suggested = Suggestions.Find(value.Name, domain.Values);
+                var suggested = Suggestions.Find(word, domain.Values);
                 Report(DiagnosticCodes.UnknownValue, value.Start,
-                    $"'{value.Name}' is not a value of {domain.Name}{suggested.DidYouMean}; allowed: {Suggestions.List(domain.Values)}",
+                    $"'{word}' is not a value of {domain.Name}{suggested.DidYouMean}; allowed: {Suggestions.List(domain.Values)}",
                     suggested.Best);
                 ok = false;
                 continue;
@@ -237,6 +254,102 @@ internal sealed class ConditionBinder
 
         return ok ? new BoundIn(operand, mask, inExpr.Negated, inExpr) : null;
     }
+
+    /// <summary>
+    /// <c>x in [2, 4..6]</c> on a number: true when at least one item holds, each item a comparison
+    /// (<c>x == 2</c>) or a pair of them (<c>x &gt;= 4 and x &lt;= 6</c>). Counting the items that hold,
+    /// rather than chaining 'or', keeps the whole list one part of the condition in explanations;
+    /// on unknowns it gives the same answers as 'or'.
+    /// </summary>
+    private BoundExpr? BindIntegerIn(InExpr inExpr, BoundExpr operand)
+    {
+        var items = new List<BoundExpr>();
+        var ok = true;
+        foreach (var value in inExpr.Values)
+        {
+            switch (value)
+            {
+                case NumberExpr n:
+                    items.Add(new BoundComparison(BinaryOperator.Equal, operand, new BoundConstant(n.Value, BoundType.Integer, n), n));
+                    break;
+                case RangeExpr r when r.Low > r.High:
+                    Report(DiagnosticCodes.ConditionSyntax, r.Start, $"invalid condition: the range {r.Low}..{r.High} is empty; write the lower bound first", null);
+                    ok = false;
+                    break;
+                case RangeExpr r:
+                    items.Add(new BoundLogical(
+                        true,
+                        new BoundComparison(BinaryOperator.GreaterOrEqual, operand, new BoundConstant(r.Low, BoundType.Integer, r), r),
+                        new BoundComparison(BinaryOperator.LessOrEqual, operand, new BoundConstant(r.High, BoundType.Integer, r), r),
+                        r));
+                    break;
+                case NameExpr name:
+                    Report(DiagnosticCodes.TypeMismatch, name.Start,
+                        $"'{name.Name}' is not a number; 'in' on a number takes whole numbers and ranges, such as [2, 3] or 2..5", null);
+                    ok = false;
+                    break;
+            }
+        }
+
+        if (!ok) return null;
+        BoundExpr any = AtLeast(items, 1, inExpr);
+        return inExpr.Negated ? new BoundNot(any, inExpr) : any;
+    }
+
+    /// <summary>
+    /// <c>s has v</c>, <c>s has any [..]</c>, <c>s has all [..]</c>: each word of a set is a hidden
+    /// boolean criterion (its member), so <c>has v</c> reads one member, and <c>any</c> / <c>all</c>
+    /// count the members that hold (at least one, or all of them; on unknowns the same as 'or' and
+    /// 'and', and one part of the condition in explanations).
+    /// </summary>
+    private BoundExpr? BindHas(HasExpr has)
+    {
+        if (has.Operand is not NameExpr name || !_symbols.TryGetValue(name.Name, out var symbol) || symbol is not Criterion { Domain.Kind: ValueKind.Set } set)
+        {
+            // Bind a declared name without BindName's complaint about sets; anything else as usual (an undeclared name is PL3002).
+            var operand = has.Operand is NameExpr n && _symbols.TryGetValue(n.Name, out var s) ? new BoundSymbol(s, TypeOf(s), n) : Bind(has.Operand);
+            if (operand is not null)
+            {
+                Report(DiagnosticCodes.TypeMismatch, has.Operand.Start, $"'has' needs a set criterion on its left, but this is {Describe(operand.Type)}", null);
+            }
+
+            return null;
+        }
+
+        var members = new List<BoundExpr>();
+        var ok = true;
+        foreach (var value in has.Values)
+        {
+            var index = set.Domain.IndexOf(value.Name);
+            if (index < 0)
+            {
+                var suggested = Suggestions.Find(value.Name, set.Domain.Values);
+                Report(DiagnosticCodes.UnknownValue, value.Start,
+                    $"'{value.Name}' is not a value of {set.Id}{suggested.DidYouMean}; allowed: {Suggestions.List(set.Domain.Values)}",
+                    suggested.Best);
+                ok = false;
+                continue;
+            }
+
+            if (members.Any(m => ((BoundSymbol)m).Symbol == set.Members[index])) continue;
+            members.Add(new BoundSymbol(set.Members[index], BoundType.Boolean, has.Quantifier == HasQuantifier.One ? has : value));
+        }
+
+        if (!ok) return null;
+        return has.Quantifier switch
+        {
+            HasQuantifier.One => members[0],
+            HasQuantifier.Any => AtLeast(members, 1, has),
+            _ => AtLeast(members, members.Count, has),
+        };
+    }
+
+    /// <summary><c>count(conditions) &gt;= k</c>, every node carrying <paramref name="syntax"/>.</summary>
+    private static BoundComparison AtLeast(IReadOnlyList<BoundExpr> conditions, int k, Expr syntax) =>
+        new(BinaryOperator.GreaterOrEqual,
+            new BoundAggregate(AggregateKind.Count, conditions, syntax),
+            new BoundConstant(k, BoundType.Integer, syntax),
+            syntax);
 
     private BoundExpr? BindCall(CallExpr call)
     {
@@ -264,6 +377,9 @@ internal sealed class ConditionBinder
                 }
 
                 return new BoundKnown(criterion, call);
+            case "count" when call.Arguments is [NameExpr only] && _symbols.TryGetValue(only.Name, out var counted) && counted is Criterion { Domain.Kind: ValueKind.Set } set:
+                // count(s): how many of the set's words were chosen, that is how many of its members hold.
+                return new BoundAggregate(AggregateKind.Count, set.Members.Select(m => (BoundExpr)new BoundSymbol(m, BoundType.Boolean, only)).ToArray(), call);
             case "count":
             case "min":
             case "max":
@@ -313,7 +429,7 @@ internal sealed class ConditionBinder
     {
         ValueKind.Boolean => BoundType.Boolean,
         ValueKind.Integer => BoundType.Integer,
-        _ => new BoundType(ValueKind.Enum, symbol.Domain),
+        _ => new BoundType(symbol.Domain.Kind, symbol.Domain),
     };
 
     private static bool SameType(BoundType a, BoundType b) =>
@@ -323,6 +439,7 @@ internal sealed class ConditionBinder
     {
         ValueKind.Boolean => "true/false",
         ValueKind.Integer => "a number",
+        ValueKind.Set => $"the set {type.Enum!.Name} ({Suggestions.List(type.Enum.Values)})",
         _ => $"a value of {type.Enum!.Name} ({Suggestions.List(type.Enum.Values)})",
     };
 }

@@ -12,19 +12,21 @@ namespace Placement.Language.Parsing;
 /// or   := and ('or' and)*
 /// and  := not ('and' not)*
 /// not  := 'not' not | cmp
-/// cmp  := sum (('=='|'!='|'&lt;'|'&lt;='|'&gt;'|'&gt;=') sum | 'in' list | 'not' 'in' list)?
+/// cmp  := sum (('=='|'!='|'&lt;'|'&lt;='|'&gt;'|'&gt;=') sum | 'not'? 'in' (list | range) | 'has' has)?
 /// sum  := atom (('+'|'-') atom)*
 /// atom := number | 'true' | 'false' | ident | ident '(' or (',' or)* ')' | '(' or ')'
-/// list := '[' ident (',' ident)* ']'
+/// list := '[' item (',' item)* ']'
+/// item := ident | number | range
+/// range := number '..' number
+/// has  := ('any' | 'all') '[' ident (',' ident)* ']' | ident
 /// </code>
+/// <c>any</c> and <c>all</c> are words of the language only right after <c>has</c> and before
+/// <c>[</c>, so they stay free as ids and values.
 /// </summary>
 internal static class ConditionParser
 {
     private static readonly TokenListParser<ConditionToken, Expr> Number =
-        Token.EqualTo(ConditionToken.Number).Select(t => (Expr)new NumberExpr(
-            int.TryParse(t.ToStringValue(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue,
-            t.Span.Position.Absolute,
-            t.Span.Position.Absolute + t.Span.Length));
+        Token.EqualTo(ConditionToken.Number).Select(t => (Expr)new NumberExpr(ToInt(t), t.Span.Position.Absolute, t.Span.Position.Absolute + t.Span.Length));
 
     private static readonly TokenListParser<ConditionToken, Expr> Boolean =
         Token.EqualTo(ConditionToken.True).Or(Token.EqualTo(ConditionToken.False))
@@ -68,23 +70,58 @@ internal static class ConditionParser
             .Or(Token.EqualTo(ConditionToken.Greater))
             .Named("comparison");
 
-    private static readonly TokenListParser<ConditionToken, (IReadOnlyList<NameExpr> Values, int End)> List =
+    /// <summary>A number, or a range <c>low..high</c> when <c>..</c> follows.</summary>
+    private static readonly TokenListParser<ConditionToken, Expr> NumberOrRange =
+        from low in Token.EqualTo(ConditionToken.Number)
+        from high in (from dots in Token.EqualTo(ConditionToken.DotDot)
+                      from high in Token.EqualTo(ConditionToken.Number)
+                      select (Token<ConditionToken>?)high).OptionalOrDefault()
+        select high is { } h
+            ? (Expr)new RangeExpr(ToInt(low), ToInt(h), low.Span.Position.Absolute, h.Span.Position.Absolute + h.Span.Length)
+            : new NumberExpr(ToInt(low), low.Span.Position.Absolute, low.Span.Position.Absolute + low.Span.Length);
+
+    private static readonly TokenListParser<ConditionToken, (IReadOnlyList<Expr> Values, int End)> List =
+        from open in Token.EqualTo(ConditionToken.LBracket)
+        from values in Name.Select(n => (Expr)n).Or(NumberOrRange).AtLeastOnceDelimitedBy(Token.EqualTo(ConditionToken.Comma))
+        from close in Token.EqualTo(ConditionToken.RBracket)
+        select ((IReadOnlyList<Expr>)values, close.Span.Position.Absolute + 1);
+
+    /// <summary>What follows <c>in</c>: a list, or one range written without brackets (<c>x in 2..5</c>).</summary>
+    private static readonly TokenListParser<ConditionToken, (IReadOnlyList<Expr> Values, int End)> InTarget =
+        List.Or(
+            from low in Token.EqualTo(ConditionToken.Number)
+            from dots in Token.EqualTo(ConditionToken.DotDot)
+            from high in Token.EqualTo(ConditionToken.Number)
+            let end = high.Span.Position.Absolute + high.Span.Length
+            select ((IReadOnlyList<Expr>)[new RangeExpr(ToInt(low), ToInt(high), low.Span.Position.Absolute, end)], end));
+
+    private static readonly TokenListParser<ConditionToken, (IReadOnlyList<NameExpr> Values, int End)> NameList =
         from open in Token.EqualTo(ConditionToken.LBracket)
         from values in Name.AtLeastOnceDelimitedBy(Token.EqualTo(ConditionToken.Comma))
         from close in Token.EqualTo(ConditionToken.RBracket)
         select ((IReadOnlyList<NameExpr>)values, close.Span.Position.Absolute + 1);
+
+    /// <summary>What follows <c>has</c>: <c>any [..]</c>, <c>all [..]</c> or one value (which may itself be called any or all).</summary>
+    private static readonly TokenListParser<ConditionToken, (HasQuantifier Quantifier, IReadOnlyList<NameExpr> Values, int End)> HasTarget =
+        (from quantifier in Token.EqualToValue(ConditionToken.Identifier, "any").Or(Token.EqualToValue(ConditionToken.Identifier, "all"))
+         from list in NameList
+         select (quantifier.ToStringValue() == "any" ? HasQuantifier.Any : HasQuantifier.All, list.Values, list.End)).Try()
+        .Or(Name.Select(n => (HasQuantifier.One, (IReadOnlyList<NameExpr>)[n], n.End)));
 
     private static readonly TokenListParser<ConditionToken, Func<Expr, Expr>> ComparisonTail =
         (from op in ComparisonOperator
          from right in Sum
          select (Func<Expr, Expr>)(left => new BinaryExpr(ToOperator(op.Kind), left, right, op.Span.Position.Absolute)))
         .Or(from kw in Token.EqualTo(ConditionToken.In)
-            from list in List
+            from list in InTarget
             select (Func<Expr, Expr>)(left => new InExpr(left, list.Values, false, list.End)))
         .Or(from kw in Token.EqualTo(ConditionToken.Not)
             from kw2 in Token.EqualTo(ConditionToken.In)
-            from list in List
-            select (Func<Expr, Expr>)(left => new InExpr(left, list.Values, true, list.End)));
+            from list in InTarget
+            select (Func<Expr, Expr>)(left => new InExpr(left, list.Values, true, list.End)))
+        .Or(from kw in Token.EqualTo(ConditionToken.Has)
+            from target in HasTarget
+            select (Func<Expr, Expr>)(left => new HasExpr(left, target.Quantifier, target.Values, target.End)));
 
     private static readonly TokenListParser<ConditionToken, Expr> Comparison =
         from left in Sum
@@ -111,12 +148,16 @@ internal static class ConditionParser
     /// <summary>Deeper nesting of brackets and 'not' is an error rather than a stack overflow.</summary>
     public const int MaxDepth = 64;
 
-    /// <summary>Parses a condition; on failure returns the error message and its 0-based offset.</summary>
-    public static bool TryParse(string text, out Expr? expr, out string? error, out int errorOffset)
+    /// <summary>
+    /// Parses a condition; on failure returns the error message, its 0-based offset and, for an
+    /// operator from another language (<c>=</c>, <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>), the one to write instead.
+    /// </summary>
+    public static bool TryParse(string text, out Expr? expr, out string? error, out int errorOffset, out string? suggestion)
     {
         expr = null;
         error = null;
         errorOffset = 0;
+        suggestion = null;
         if (string.IsNullOrWhiteSpace(text))
         {
             error = "the condition is empty";
@@ -145,8 +186,17 @@ internal static class ConditionParser
         var tokens = ConditionTokenizer.Instance.TryTokenize(text);
         if (!tokens.HasValue)
         {
-            error = tokens.FormatErrorMessageFragment();
             errorOffset = tokens.ErrorPosition.HasValue ? tokens.ErrorPosition.Absolute : 0;
+            if (ForeignOperator(text, errorOffset) is { } foreign)
+            {
+                suggestion = foreign.Instead;
+                error = $"'{foreign.Written}' is not an operator; did you mean '{foreign.Instead}'?";
+            }
+            else
+            {
+                error = tokens.FormatErrorMessageFragment();
+            }
+
             return false;
         }
 
@@ -161,6 +211,26 @@ internal static class ConditionParser
         expr = result.Value;
         return true;
     }
+
+    /// <summary>An operator of C, SQL or spreadsheets at <paramref name="at"/> (where tokenizing failed), and ours.</summary>
+    private static (string Written, string Instead)? ForeignOperator(string text, int at)
+    {
+        if (at < 0 || at >= text.Length) return null;
+        var next = at + 1 < text.Length ? text[at + 1] : '\0';
+        return text[at] switch
+        {
+            '=' when next == '>' => ("=>", ">="),
+            '=' when next == '<' => ("=<", "<="),
+            '=' => ("=", "=="),
+            '&' => (next == '&' ? "&&" : "&", "and"),
+            '|' => (next == '|' ? "||" : "|", "or"),
+            '!' => ("!", "not"),
+            _ => null,
+        };
+    }
+
+    private static int ToInt(Token<ConditionToken> t) =>
+        int.TryParse(t.ToStringValue(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue;
 
     private static BinaryOperator ToOperator(ConditionToken kind) => kind switch
     {

@@ -25,6 +25,9 @@ internal enum ConditionToken
     [Token(Example = "in")]
     In,
 
+    [Token(Example = "has")]
+    Has,
+
     [Token(Example = "true")]
     True,
 
@@ -45,6 +48,9 @@ internal enum ConditionToken
 
     [Token(Example = ",")]
     Comma,
+
+    [Token(Example = "..")]
+    DotDot,
 
     [Token(Example = "+")]
     Plus,
