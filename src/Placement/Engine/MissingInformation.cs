@@ -52,7 +52,10 @@ internal static class MissingInformation
                 factMove = Math.Max(factMove, outputMove);
             }
 
-            if (move > 0 || factMove > 0 || required.Contains(criterion)) found.Add((criterion, couldRaise, move, factMove));
+            if (move > 0 || factMove > 0 || required.Contains(criterion) || MattersWithOthers(rec, criterion, watched))
+            {
+                found.Add((criterion, couldRaise, move, factMove));
+            }
         }
 
         return found
@@ -62,6 +65,88 @@ internal static class MissingInformation
             .ThenBy(f => f.Criterion.Slot)
             .Select(f => (f.Criterion, (IReadOnlyDictionary<string, Level>)f.CouldRaise, (IReadOnlyList<string>)RulesDependingOn(rec, f.Criterion), required.Contains(f.Criterion)))
             .ToArray();
+    }
+
+    /// <summary>
+    /// True when the criterion's answer changes a decision or an output fact together with some
+    /// answers to the other unknown criteria (two completions that differ only in it give different
+    /// results), although no answer to it alone narrows anything. Found by enumerating the value
+    /// classes of every unknown criterion within <see cref="ExactBounds.Budget"/>; past it, any
+    /// rule that may fire because of the criterion counts, so nothing that matters is left out.
+    /// </summary>
+    private static bool MattersWithOthers(EvaluationRecord rec, Criterion criterion, Symbol[] watched)
+    {
+        var rules = rec.Rules;
+        var own = criterion.Members.Count > 0 ? criterion.Members.ToArray() : [criterion];
+        var others = new List<Criterion>();
+        long combinations = 1;
+        foreach (var c in rules.Criteria)
+        {
+            if (rec.Values[c.Slot] != CompiledRuleSet.Unknown || c.Members.Count > 0 || own.Contains(c)) continue;
+            others.Add(c);
+            combinations *= rules.Values.Of(c).Length;
+        }
+
+        foreach (var c in own) combinations *= rules.Values.Of(c).Length;
+        if (combinations > ExactBounds.Budget || !own.All(rules.Values.IsExact) || !others.All(rules.Values.IsExact))
+        {
+            return RulesDependingOn(rec, criterion).Length > 0;
+        }
+
+        var n = rules.CriteriaCount;
+        var input = new int[2 * n];
+        for (var i = 0; i < n; i++)
+        {
+            var known = rec.Values[i] != CompiledRuleSet.Unknown;
+            input[n + i] = known ? 1 : 0;
+            input[i] = known ? rec.Values[i] : rules.Criteria[i].Domain.Min;
+        }
+
+        var output = new int[rules.SlotCount - n];
+        var first = new int[output.Length];
+        foreach (var context in Odometer(rules, others))
+        {
+            for (var k = 0; k < others.Count; k++) input[others[k].Slot] = context[k];
+            var firstAnswer = true;
+            foreach (var answer in Odometer(rules, own))
+            {
+                for (var k = 0; k < own.Length; k++) input[own[k].Slot] = answer[k];
+                rules.CompletionProgram(input, output);
+                if (firstAnswer)
+                {
+                    Array.Copy(output, first, output.Length);
+                    firstAnswer = false;
+                    continue;
+                }
+
+                foreach (var s in watched)
+                {
+                    if (output[s.Slot - n] != first[s.Slot - n]) return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Every combination of the criteria's value classes.</summary>
+    private static IEnumerable<int[]> Odometer(CompiledRuleSet rules, IReadOnlyList<Criterion> criteria)
+    {
+        var index = new int[criteria.Count];
+        var values = new int[criteria.Count];
+        while (true)
+        {
+            for (var k = 0; k < criteria.Count; k++) values[k] = rules.Values.Of(criteria[k])[index[k]];
+            yield return values;
+            var j = 0;
+            while (j < index.Length && ++index[j] == rules.Values.Of(criteria[j]).Length)
+            {
+                index[j] = 0;
+                j++;
+            }
+
+            if (j == index.Length) yield break;
+        }
     }
 
     /// <summary>

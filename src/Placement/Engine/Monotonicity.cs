@@ -34,7 +34,8 @@ internal static class Monotonicity
             changed = false;
             foreach (var rule in rules)
             {
-                foreach (var read in rule.Model.Reads)
+                // The symbols the condition reads by slot: set members, not the set a rule's Reads names.
+                foreach (var read in BoundExprSymbols.Descendants(rule.Condition).OfType<BoundSymbol>().Select(b => b.Symbol))
                 {
                     foreach (var (criterion, fed) in feeds)
                     {

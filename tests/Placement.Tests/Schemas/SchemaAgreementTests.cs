@@ -24,6 +24,17 @@ public sealed class SchemaAgreementTests
               - { id: r1, when: 'current has any [alcohol, sedative] and score in 3..5', require: { d: hi }, because: 'x {current}', source: s }
               - { id: r2, when: 'count(past) >= 2 or current has all [opioid, sedative] or score in [7, 9]', require: { d: hi }, because: x, source: s }
             """);
+        data.Add("""
+            ruleset: { id: x, version: 1 }
+            decisions:
+              d: { levels: [ { id: lo }, { id: hi } ] }
+            criteria:
+              substance: { type: enum, values: [none, opioid], required: true, ask: 1 }
+              cows: { type: integer, min: 0, max: 48, required: substance == opioid, ask: 2 }
+              flag: { type: boolean, required: false }
+            rules:
+              - { id: r1, when: cows >= 13, require: { d: hi }, because: x, source: s }
+            """);
         return data;
     }
 
