@@ -108,7 +108,7 @@ public sealed class AuthoringCommandTests
         var proven = CliRunner.Run("verify");
         proven.Exit.Should().Be(0);
         proven.Stdout.TrimEnd().Split('\n')[^1].Should().Be(
-            "PROVEN for the criteria with a risk order: worsening any of them never lowers any decision. Not varied: withdrawal_substance, step_down_from (no risk declared).");
+            "PROVEN for the criteria with a risk order; not varied: withdrawal_substance, step_down_from (no risk declared). Worsening any criterion along its risk order never lowers any decision.");
 
         var dir = MiniRules("  - { id: r, when: score >= 3 and score <= 6, require: { care: middle }, because: x, source: s }\n");
         var (exit, stdout, _) = CliRunner.Run("verify", "--rules", dir);

@@ -129,7 +129,7 @@ public sealed class RuleSetCheckerSoundnessTests
     private const string X = "  x: { type: integer, min: 0, max: 30, risk: increasing }\n  flag: { type: boolean, risk: increasing }";
 
     // Facts are declared in every row; rules that read them keep PL6001 away.
-    private const string ReadFacts = "  - { id: facts, when: alarm or severity >= mild or x >= 25, require: { care: middle }, because: b, source: s }\n";
+    private const string ReadFacts = "  - { id: facts, when: alarm or severity >= mild or x >= 25 or not flag, require: { care: middle }, because: b, source: s }\n";
 
     [Theory]
     [InlineData("min(x, 20) >= 15 and max(x, 20) <= 20")]
@@ -154,9 +154,9 @@ public sealed class RuleSetCheckerSoundnessTests
             "  - { id: live, when: alarm and flag, require: { care: middle }, because: b, source: s }");
 
         warnings.Should().Equal(
-            "test.yaml:7:24: warning PL6004: level 'high' of 'care' can never be reached: no rule that can fire requires it",
-            "test.yaml:15:5: warning PL6002: rule 'weak' can never fire: no assessment gives alarm, x values that make its condition true",
-            "test.yaml:16:5: warning PL6002: rule 'dead' can never fire: no assessment gives severity, alarm, flag, x values that make its condition true");
+            "test.yaml:5:50: warning PL6004: level 'high' of 'care' can never be reached: no rule that can fire requires it",
+            "test.yaml:14:11: warning PL6002: rule 'weak' can never fire: the rules that set alarm never give it a value that makes this condition true on the same assessment",
+            "test.yaml:15:11: warning PL6002: rule 'dead' can never fire: the rules that set severity and alarm never give them values that make this condition true on the same assessment");
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class RuleSetCheckerSoundnessTests
             "  - { id: both, when: flag and not known(x), require: { care: middle }, because: b, source: s }\n" +
             "  - { id: top, when: flag, require: { care: high }, because: b, source: s }");
 
-        warnings.Should().Equal("test.yaml:16:5: warning PL6003: rule 'both' never changes the result: whenever it fires, rule 'top' fires too and requires as much or more");
+        warnings.Should().Equal("test.yaml:14:11: warning PL6003: rule 'both' never changes the result: whenever it fires, rule 'top' fires too and requires as much or more");
     }
 
     [Fact]
@@ -182,9 +182,9 @@ public sealed class RuleSetCheckerSoundnessTests
         var warnings = Check(X, ReadFacts + "  - { id: low, when: x >= 10, require: { care: low }, because: b, source: s }", care: "default: middle");
 
         warnings.Should().Equal(
-            "test.yaml:5:20: warning PL6004: level 'low' of 'care' can never be reached: no rule that can fire requires it",
-            "test.yaml:5:51: warning PL6004: level 'high' of 'care' can never be reached: no rule that can fire requires it",
-            "test.yaml:16:5: warning PL6005: rule 'low' requires care: low, below its default middle; a decision never goes below its default, so this can never change anything");
+            "test.yaml:5:21: warning PL6004: level 'low' of 'care' can never be reached: no rule that can fire requires it",
+            "test.yaml:5:50: warning PL6004: level 'high' of 'care' can never be reached: no rule that can fire requires it",
+            "test.yaml:14:11: warning PL6005: rule 'low' requires care: low, below its default middle; a decision never goes below its default, so this can never change anything");
     }
 
     [Fact]
