@@ -13,6 +13,26 @@ internal static class RuleGraph
     /// <summary>The rules that set or require what the rule reads, directly or through other facts and decisions.</summary>
     public static CompiledRule[] Cone(CompiledRule rule, CompiledRuleSet rules) => Closure(rule, rules).Writers.ToArray();
 
+    /// <summary>The decisions a rule can raise, directly or through the facts it sets and the rules that read them.</summary>
+    public static IReadOnlyList<Decision> Influenced(CompiledRule rule, CompiledRuleSet rules)
+    {
+        var decisions = new List<Decision>();
+        var seen = new HashSet<Symbol>();
+        var pending = new Stack<Symbol>(rule.Model.Actions.Select(a => a.Target));
+        while (pending.Count > 0)
+        {
+            var s = pending.Pop();
+            if (!seen.Add(s)) continue;
+            if (s is Decision d) decisions.Add(d);
+            foreach (var reader in rules.EvaluationOrder.Where(r => r.Model.Reads.Contains(s)))
+            {
+                foreach (var a in reader.Model.Actions) pending.Push(a.Target);
+            }
+        }
+
+        return decisions;
+    }
+
     /// <summary>
     /// Runs the whole rule set, as the engine does, on a state whose criteria slots are set (a value,
     /// or the whole range for an unknown): facts and decisions start from their defaults.

@@ -32,6 +32,7 @@ public static class SafetyVerifier
 {
     private const long EnumerationLimit = 5_000_000;
     private const long SearchLimit = 250_000;
+    private const long ExhaustiveLimit = 2_000_000;
 
     /// <summary>Verifies the rule set.</summary>
     public static VerificationResult Verify(RuleSet rules)
@@ -58,7 +59,8 @@ public static class SafetyVerifier
                     continue;
                 }
 
-                var found = Search(rule, problem.Symbols, compiled, space);
+                var (found, exhausted) = Search(rule, problem.Symbols, compiled, space);
+                if (found is null && exhausted) continue;
                 if (found is not null)
                 {
                     var key = string.Join('\u0001', found.Criterion, found.From, found.To, found.Decision, string.Join(',', found.Assessment));
@@ -165,11 +167,14 @@ public static class SafetyVerifier
     }
 
     /// <summary>
-    /// Searches assessments over the criteria the rule depends on for one where worsening one of
-    /// <paramref name="symbols"/> (or, for a fact or decision, any risk-ordered criterion it depends on)
-    /// lowers a decision, and returns the smallest such change.
+    /// Looks for an assessment where worsening one of <paramref name="symbols"/> (or, for a fact or
+    /// decision, any risk-ordered criterion the rule depends on) lowers a decision, and returns the
+    /// smallest such change. First over the criteria the rule depends on, every other criterion at
+    /// its least risky value; then, when the cells allow it, over every criterion that the decisions
+    /// the rule influences depend on, criteria without a risk order included: that search is
+    /// exhaustive, so finding nothing there resolves the problem (<c>Exhausted</c>).
     /// </summary>
-    private static Counterexample? Search(CompiledRule rule, IReadOnlyList<Symbol> symbols, CompiledRuleSet rules, ValueSpace space)
+    private static (Counterexample? Found, bool Exhausted) Search(CompiledRule rule, IReadOnlyList<Symbol> symbols, CompiledRuleSet rules, ValueSpace space)
     {
         var support = RuleGraph.Support(rule, rules);
         var vary = symbols
@@ -177,18 +182,44 @@ public static class SafetyVerifier
             .Where(c => Direction(c) != 0)
             .Distinct()
             .ToArray();
-        if (vary.Length == 0) return null;
+        // A fact or decision that no risk-ordered criterion can move: worsening a criterion never changes it.
+        if (vary.Length == 0) return (null, true);
 
         var engine = new Runner(rules);
         var baseline = rules.Criteria.Select(LeastRisky).ToArray();
         var index = Array.IndexOf(rules.EvaluationOrder, rule);
+        var hit = Find(support, vary, rules, space, engine, baseline, values => engine.Run(values).Outcomes[index] == 2, SearchLimit);
+        if (hit is { } first) return (Smallest(rule, first.Values, first.Criterion, first.To, rules, space, engine, baseline), false);
+
+        // Exhaustively, over everything the influenced decisions depend on.
+        var writers = RuleGraph.Influenced(rule, rules)
+            .SelectMany(d => rules.EvaluationOrder.Where(w => w.Model.Actions.Any(a => a.Target == d)))
+            .Distinct()
+            .ToArray();
+        var rulesInvolved = writers.Concat(writers.SelectMany(w => RuleGraph.Cone(w, rules))).Append(rule).Distinct();
+        if (!rulesInvolved.All(space.IsExact)) return (null, false);
+        var domain = writers.SelectMany(w => RuleGraph.Support(w, rules)).Concat(support).Distinct().OrderBy(c => c.Slot).ToArray();
+        var combinations = ValueSpace.Count(domain.Select(space.Points));
+        if (combinations > ExhaustiveLimit / (1 + vary.Length)) return (null, false);
+        hit = Find(domain, vary, rules, space, engine, baseline, _ => true, long.MaxValue);
+        return hit is { } h ? (Smallest(rule, h.Values, h.Criterion, h.To, rules, space, engine, baseline), true) : (null, true);
+    }
+
+    /// <summary>
+    /// The first assessment over the cells of <paramref name="criteria"/> (every other criterion at
+    /// <paramref name="baseline"/>) that passes <paramref name="where"/> and where worsening one of
+    /// <paramref name="vary"/> by one cell lowers a decision.
+    /// </summary>
+    private static (int[] Values, Criterion Criterion, int To)? Find(
+        Criterion[] criteria, Criterion[] vary, CompiledRuleSet rules, ValueSpace space, Runner engine, int[] baseline, Func<int[], bool> where, long limit)
+    {
         var scratch = new int[2 * rules.SlotCount];
         (int[] Values, Criterion Criterion, int To)? hit = null;
-        ValueSpace.ForEach(support, space.Points, scratch, rules.SlotCount, state =>
+        ValueSpace.ForEach(criteria, space.Points, scratch, rules.SlotCount, state =>
         {
             var values = (int[])baseline.Clone();
-            foreach (var c in support) values[c.Slot] = state[c.Slot];
-            if (engine.Run(values).Outcomes[index] != 2) return true;
+            foreach (var c in criteria) values[c.Slot] = state[c.Slot];
+            if (!where(values)) return true;
             foreach (var c in vary)
             {
                 var worse = Worse(space, c, values[c.Slot], Direction(c));
@@ -198,9 +229,8 @@ public static class SafetyVerifier
             }
 
             return true;
-        }, SearchLimit);
-
-        return hit is { } h ? Smallest(rule, h.Values, h.Criterion, h.To, rules, space, engine, baseline) : null;
+        }, limit);
+        return hit;
     }
 
     /// <summary>

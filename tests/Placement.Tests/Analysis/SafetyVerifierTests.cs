@@ -198,4 +198,22 @@ public sealed class SafetyVerifierSoundnessTests
         c.Assessment.Should().Contain(new KeyValuePair<string, string>("substance", "opioid"));
         result.Skipped.Should().Equal("substance");
     }
+
+    [Fact]
+    public void Verify_CriterionWithoutRiskThatHidesTheProblemAtItsFirstValue_IsStillEnumerated()
+    {
+        // With substance = none, rule 'any' already gives middle, so the band's drop shows only for another substance.
+        // The old search kept criteria outside the rule at their first value and found nothing.
+        var rules = Rules(
+            "  substance: { type: enum, values: [none, alcohol, opioid] }\n  score: { type: integer, min: 0, max: 10, risk: increasing }",
+            "  - { id: any, when: substance == none, require: { care: middle }, because: b, source: s }\n" +
+            "  - { id: band, when: score <= 5, require: { care: middle }, because: b, source: s }");
+
+        var result = SafetyVerifier.Verify(rules);
+
+        result.Unresolved.Should().BeEmpty();
+        var c = result.Counterexamples.Should().ContainSingle().Subject;
+        (c.Criterion, c.From, c.To, c.Rule).Should().Be(("score", "5", "6", "band"));
+        c.Assessment.Should().Equal(new KeyValuePair<string, string>("substance", "alcohol"), new KeyValuePair<string, string>("score", "5"));
+    }
 }
