@@ -21,7 +21,7 @@ namespace Placement.Analysis;
 public static class RuleSetChecker
 {
     /// <summary>Running the whole rule set on at most this many combinations to decide whether one rule can fire.</summary>
-    private const long ExactLimit = 200_000;
+    private const long ExactLimit = 500_000;
 
     /// <summary>The warnings for a rule set, in file order.</summary>
     public static IReadOnlyList<Diagnostic> Check(RuleSet rules)

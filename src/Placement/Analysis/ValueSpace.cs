@@ -77,6 +77,7 @@ internal sealed class ValueSpace
         }
 
         foreach (var (rule, set) in inexact) _inexact[rule] = set.OrderBy(c => c.Slot).ToArray();
+        Merge(atoms.Select(a => (a.Atom, a.Integers, a.Others)).ToArray(), inexact.Values.SelectMany(c => c).ToHashSet(), starts);
 
         foreach (var symbol in rules.Symbols.Values)
         {
@@ -229,6 +230,52 @@ internal sealed class ValueSpace
             if (splits.Count == 0) return true;
             foreach (var (c, start) in splits) starts[c].Add(start);
             if (integers.Any(c => starts[c].Count > CellLimit)) return false;
+        }
+    }
+
+    /// <summary>
+    /// Joins neighbouring cells that no comparison tells apart (as 19 and 20..67 for <c>x &gt;= 19</c>),
+    /// so that enumerations stay small. Cells of a criterion in an inexact comparison stay as they are.
+    /// </summary>
+    private void Merge((BoundExpr Atom, Criterion[] Integers, Symbol[] Others)[] atoms, HashSet<Criterion> inexact, Dictionary<Criterion, SortedSet<int>> starts)
+    {
+        var n = _rules.SlotCount;
+        var state = (int[])_rules.InitialState.Clone();
+        var evaluator = new CellEvaluator(state, n);
+        var merged = new Dictionary<Criterion, SortedSet<int>>();
+        foreach (var (c, cellStarts) in starts)
+        {
+            if (inexact.Contains(c)) continue;
+            var cells = Cells(c, cellStarts);
+            var reading = atoms.Where(a => a.Integers.Contains(c)).ToArray();
+            var kept = new SortedSet<int> { c.Domain.Min };
+            for (var i = 1; i < cells.Length; i++)
+            {
+                if (reading.Any(a => Distinguishes(a.Atom, c, cells[i - 1], cells[i], a.Integers, a.Others))) kept.Add(cells[i].Lo);
+            }
+
+            merged[c] = kept;
+        }
+
+        foreach (var (c, kept) in merged) starts[c] = kept;
+
+        bool Distinguishes(BoundExpr atom, Criterion c, Span left, Span right, Criterion[] integers, Symbol[] others)
+        {
+            var rest = integers.Where(i => i != c).Cast<Symbol>().Concat(others).ToArray();
+            var options = rest.Select(s => s is Criterion i && starts.TryGetValue(i, out var st) ? Cells(i, st) : Enumerable.Range(s.Domain.Min, s.Domain.Max - s.Domain.Min + 1).Select(Span.Point).ToArray()).ToArray();
+            var differs = false;
+            var complete = ForEach(rest, s => options[Array.IndexOf(rest, s)], state, n, st =>
+            {
+                st[c.Slot] = left.Lo;
+                st[c.Slot + n] = left.Hi;
+                var a = evaluator.Visit(atom);
+                st[c.Slot] = right.Lo;
+                st[c.Slot + n] = right.Hi;
+                var b = evaluator.Visit(atom);
+                differs = a.Lo != b.Lo || a.Hi != b.Hi;
+                return !differs;
+            }, SplitBudget);
+            return differs || !complete;
         }
     }
 
