@@ -39,6 +39,7 @@ internal sealed class ValueSpace
     private readonly Dictionary<Criterion, int[]> _cellEnds = new();
     private readonly Dictionary<CompiledRule, Criterion[]> _inexact = new();
     private readonly HashSet<Criterion> _knownRead = new();
+    private readonly HashSet<CompiledRule> _overflows = new();
 
     public ValueSpace(CompiledRuleSet rules)
     {
@@ -49,6 +50,7 @@ internal sealed class ValueSpace
         var atoms = new List<(CompiledRule Rule, BoundExpr Atom, Criterion[] Integers, Symbol[] Others)>();
         foreach (var rule in rules.EvaluationOrder)
         {
+            if (Bounds.Overflow(rule.Condition)) _overflows.Add(rule);
             foreach (var node in BoundExprSymbols.Descendants(rule.Condition))
             {
                 if (node is BoundKnown k) _knownRead.Add(k.Criterion);
@@ -119,8 +121,14 @@ internal sealed class ValueSpace
         return i < 0 ? value : ends[i];
     }
 
-    /// <summary>True when every comparison in the rule is decided on every combination of cells.</summary>
-    public bool IsExact(CompiledRule rule) => !_inexact.ContainsKey(rule);
+    /// <summary>True when every comparison in the rule is decided on every combination of cells (and no sum can overflow).</summary>
+    public bool IsExact(CompiledRule rule) => !_inexact.ContainsKey(rule) && !_overflows.Contains(rule);
+
+    /// <summary>
+    /// True when some sum or difference in the rule can leave the 32-bit range over the declared
+    /// ranges: the engine's arithmetic wraps around there, so nothing about the rule is taken as shown.
+    /// </summary>
+    public bool MayOverflow(CompiledRule rule) => _overflows.Contains(rule);
 
     /// <summary>The integer criteria whose cells do not decide some comparison of the rule.</summary>
     public IReadOnlyList<Criterion> InexactCriteria(CompiledRule rule) => _inexact.TryGetValue(rule, out var c) ? c : [];
@@ -283,6 +291,74 @@ internal sealed class ValueSpace
     {
         var lows = starts.ToArray();
         return lows.Select((lo, i) => new Span(lo, i + 1 < lows.Length ? lows[i + 1] - 1 : c.Domain.Max)).ToArray();
+    }
+
+    /// <summary>The range of every integer expression over the declared ranges, in 64 bits: does any leave the 32-bit range?</summary>
+    private sealed class Bounds : BoundExprVisitor<(long Lo, long Hi)>
+    {
+        private bool _overflow;
+
+        public static bool Overflow(BoundExpr condition)
+        {
+            var bounds = new Bounds();
+            bounds.Visit(condition);
+            return bounds._overflow;
+        }
+
+        public override (long Lo, long Hi) VisitConstant(BoundConstant node) => (node.Value, node.Value);
+
+        public override (long Lo, long Hi) VisitSymbol(BoundSymbol node) => (node.Symbol.Domain.Min, node.Symbol.Domain.Max);
+
+        public override (long Lo, long Hi) VisitKnown(BoundKnown node) => (0, 1);
+
+        public override (long Lo, long Hi) VisitComparison(BoundComparison node)
+        {
+            Visit(node.Left);
+            Visit(node.Right);
+            return (0, 1);
+        }
+
+        public override (long Lo, long Hi) VisitIn(BoundIn node)
+        {
+            Visit(node.Operand);
+            return (0, 1);
+        }
+
+        public override (long Lo, long Hi) VisitLogical(BoundLogical node)
+        {
+            Visit(node.Left);
+            Visit(node.Right);
+            return (0, 1);
+        }
+
+        public override (long Lo, long Hi) VisitNot(BoundNot node)
+        {
+            Visit(node.Operand);
+            return (0, 1);
+        }
+
+        public override (long Lo, long Hi) VisitArithmetic(BoundArithmetic node)
+        {
+            var (a, b) = (Visit(node.Left), Visit(node.Right));
+            return Check(node.IsAdd ? (a.Lo + b.Lo, a.Hi + b.Hi) : (a.Lo - b.Hi, a.Hi - b.Lo));
+        }
+
+        public override (long Lo, long Hi) VisitAggregate(BoundAggregate node)
+        {
+            var args = node.Arguments.Select(Visit).ToArray();
+            return Check(node.Kind switch
+            {
+                AggregateKind.Count => (0L, (long)args.Length),
+                AggregateKind.Min => (args.Min(a => a.Lo), args.Min(a => a.Hi)),
+                _ => (args.Max(a => a.Lo), args.Max(a => a.Hi)),
+            });
+        }
+
+        private (long Lo, long Hi) Check((long Lo, long Hi) range)
+        {
+            if (range.Lo < int.MinValue || range.Hi > int.MaxValue) _overflow = true;
+            return range;
+        }
     }
 
     /// <summary>

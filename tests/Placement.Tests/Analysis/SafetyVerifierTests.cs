@@ -184,6 +184,20 @@ public sealed class SafetyVerifierSoundnessTests
     }
 
     [Fact]
+    public void Verify_SumThatCanLeaveThe32BitRange_IsNotProven()
+    {
+        // x + y wraps around in the engine for large values, so the rule stops firing as x rises.
+        var rules = Rules(
+            "  x: { type: integer, min: 0, max: 2000000000, risk: increasing }\n  y: { type: integer, min: 0, max: 2000000000, risk: increasing }",
+            "  - { id: sum, when: \"x + y >= 5\", require: { care: high }, because: b, source: s }");
+
+        var result = SafetyVerifier.Verify(rules);
+
+        result.Proven.Should().BeFalse();
+        result.Unresolved.Should().ContainSingle().Which.Should().Contain("32-bit");
+    }
+
+    [Fact]
     public void Verify_CriterionWithoutRisk_IsEnumeratedAsContext()
     {
         // Only with substance = opioid does worsening score lower care; the substance has no risk order.
