@@ -46,7 +46,8 @@ public static class SafetyVerifier
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var unresolved = new List<string>();
 
-        var acting = compiled.EvaluationOrder.Where(r => r.Model.Actions.Count > 0).ToArray();
+        // Rules that can move a decision; a rule that only sets facts no decision depends on cannot lower one.
+        var acting = compiled.EvaluationOrder.Where(r => RuleGraph.Influenced(r, compiled).Count > 0).ToArray();
         var problems = acting.ToDictionary(r => r, r => Problems(r, compiled, space));
         var monotone = acting.Where(r => problems[r].Count == 0).ToArray();
         foreach (var rule in acting)
@@ -69,7 +70,7 @@ public static class SafetyVerifier
                 }
 
                 unresolved.Add(problem.Reason
-                    ?? $"rule {rule.Model.Id} is not monotone in {problem.Symbols[0].Id}, but no assessment was found where that lowers a decision; review it");
+                    ?? $"rule {rule.Model.Id} is not monotone in {problem.Symbols[0].Id}, and no counterexample was found among the assessments tried, but they are too many to try them all; review it");
             }
         }
 

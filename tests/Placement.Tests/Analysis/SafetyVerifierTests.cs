@@ -184,6 +184,27 @@ public sealed class SafetyVerifierSoundnessTests
     }
 
     [Fact]
+    public void Verify_RuleThatOnlySetsAFactNoDecisionReads_CannotLowerADecision()
+    {
+        var result = TestSupport.Load("""
+            ruleset: { id: t, version: 1.0.0 }
+            decisions:
+              care: { levels: [ { id: low }, { id: high } ] }
+            criteria:
+              score: { type: integer, min: 0, max: 10, risk: increasing }
+            facts:
+              noted: { type: boolean, output: true }
+            rules:
+              - { id: band, when: score == 5, set: { noted: true }, because: b, source: s }
+              - { id: top, when: score >= 8, require: { care: high }, because: b, source: s }
+            """);
+
+        var verification = SafetyVerifier.Verify(result.RuleSet!);
+
+        verification.Proven.Should().BeTrue(string.Join("\n", verification.Unresolved));
+    }
+
+    [Fact]
     public void Verify_SumThatCanLeaveThe32BitRange_IsNotProven()
     {
         // x + y wraps around in the engine for large values, so the rule stops firing as x rises.
