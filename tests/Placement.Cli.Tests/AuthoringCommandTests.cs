@@ -29,8 +29,10 @@ public sealed class AuthoringCommandTests
     {
         var (exit, stdout, _) = CliRunner.Run("check", "--rules", Rules);
 
+        // The two criteria without a risk order are true warnings: verify cannot vary them.
         exit.Should().Be(0);
-        stdout.Trim().Should().Be("0 error(s), 0 warning(s)");
+        stdout.Should().Contain("warning PL6006: criterion 'withdrawal_substance' has no risk order").And.Contain("warning PL6006: criterion 'step_down_from' has no risk order");
+        stdout.TrimEnd().Split('\n')[^1].Should().Be("0 error(s), 2 warning(s)");
     }
 
     [Fact]
@@ -103,7 +105,10 @@ public sealed class AuthoringCommandTests
     [Fact]
     public void Verify_Default_IsProvenAndBrokenIsRefuted()
     {
-        CliRunner.Run("verify").Stdout.Should().Contain("PROVEN: worsening any risk-ordered criterion never lowers any decision.");
+        var proven = CliRunner.Run("verify");
+        proven.Exit.Should().Be(0);
+        proven.Stdout.TrimEnd().Split('\n')[^1].Should().Be(
+            "PROVEN for the criteria with a risk order; not varied: withdrawal_substance, step_down_from (no risk declared). Worsening any criterion along its risk order never lowers any decision.");
 
         var dir = MiniRules("  - { id: r, when: score >= 3 and score <= 6, require: { care: middle }, because: x, source: s }\n");
         var (exit, stdout, _) = CliRunner.Run("verify", "--rules", dir);
@@ -111,6 +116,21 @@ public sealed class AuthoringCommandTests
         exit.Should().Be(1);
         stdout.Should().Contain("COUNTEREXAMPLE: Worsening score from 6 to 7 lowers care from middle to low (rule r stops firing).");
         stdout.Should().Contain("  score: 6");
+    }
+
+    [Fact]
+    public void Verify_BandThroughMinAndMax_PrintsTheCounterexampleOnceWithTheSmallestChange()
+    {
+        var dir = MiniRules("  - { id: band, when: \"min(score, 8) >= 6 and max(score, 8) <= 8\", require: { care: high }, because: x, source: s }\n" +
+            "  - { id: other, when: flag and score >= 0, require: { care: middle }, because: x, source: s }\n");
+
+        var (exit, stdout, _) = CliRunner.Run("verify", "--rules", dir);
+
+        exit.Should().Be(1);
+        stdout.Split("COUNTEREXAMPLE").Should().HaveCount(2, stdout);
+        stdout.Should().Contain("COUNTEREXAMPLE: Worsening score from 8 to 9 lowers care from high to low (rule band stops firing).");
+        stdout.Should().Contain("  score: 8\n  flag: false");
+        stdout.TrimEnd().Split('\n')[^1].Should().StartWith("NOT PROVEN");
     }
 
     [Fact]

@@ -18,6 +18,8 @@ internal static class CheckCommand
               PL6002  a rule that can never fire
               PL6003  a rule whose require never changes the result
               PL6004  a level no rule can reach
+              PL6005  a require or set below the default, which can never change anything
+              PL6006  a criterion without a risk order, which verify cannot vary
             """)
         {
             rules, format,

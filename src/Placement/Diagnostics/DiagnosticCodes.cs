@@ -70,6 +70,10 @@ public static class DiagnosticCodes
     public const string Shadowed = "PL6003";
     /// <summary>(check) A decision level no rule can require.</summary>
     public const string UnreachableLevel = "PL6004";
+    /// <summary>(check) A <c>require</c> or <c>set</c> below the decision's or fact's default, which can never change anything.</summary>
+    public const string BelowDefault = "PL6005";
+    /// <summary>(check) A criterion without a risk order, which <c>verify</c> cannot vary.</summary>
+    public const string NoRiskOrder = "PL6006";
 
     /// <summary>A test file problem (structure, unknown rule or level in an expectation).</summary>
     public const string InvalidTest = "PL7001";

@@ -56,6 +56,8 @@ public sealed record DiagnosticDescriptor
         new(DiagnosticCodes.NeverFires, DiagnosticSeverity.Warning, "a rule that can never fire"),
         new(DiagnosticCodes.Shadowed, DiagnosticSeverity.Warning, "a rule another rule always covers"),
         new(DiagnosticCodes.UnreachableLevel, DiagnosticSeverity.Warning, "a level no rule can reach"),
+        new(DiagnosticCodes.BelowDefault, DiagnosticSeverity.Warning, "a `require` or `set` below the default, which can never change anything"),
+        new(DiagnosticCodes.NoRiskOrder, DiagnosticSeverity.Warning, "a criterion without a risk order, which `verify` cannot vary"),
         new(DiagnosticCodes.InvalidTest, DiagnosticSeverity.Error, "an expectation naming an unknown rule, decision, level, fact or criterion"),
         new(DiagnosticCodes.UnknownCriterion, DiagnosticSeverity.Error, "a key that is not a criterion"),
         new(DiagnosticCodes.WrongValueType, DiagnosticSeverity.Error, "a value of the wrong type"),

@@ -8,6 +8,7 @@ namespace Placement.Engine;
 internal sealed class CompiledRule
 {
     private readonly Lazy<Func<int[], int>> _evaluate;
+    private IReadOnlyList<Symbol>? _slots;
 
     public CompiledRule(Rule model, string conditionText, BoundExpr condition, int slotCount, TextTemplate? because, TextTemplate? note, int declarationIndex)
     {
@@ -23,6 +24,12 @@ internal sealed class CompiledRule
     }
 
     public Rule Model { get; }
+
+    /// <summary>
+    /// The symbols whose slots the condition reads: criteria, facts and decisions, with a set's
+    /// members in place of the set (what analysis varies). <see cref="Rule.Reads"/> names the set.
+    /// </summary>
+    public IReadOnlyList<Symbol> Slots => _slots ??= BoundExprSymbols.SlotsOf(Condition);
 
     /// <summary>The condition exactly as in the file; syntax offsets point into it.</summary>
     public string ConditionText { get; }
