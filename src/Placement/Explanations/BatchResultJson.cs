@@ -5,8 +5,8 @@ namespace Placement.Explanations;
 
 /// <summary>
 /// One line of batch output as JSON (see schemas/batch-line.schema.json): the input line number and
-/// either a summary (status, each decision's level and ceiling, fired rules, missing criteria) or
-/// the full explanation under <c>recommendation</c>.
+/// either a summary (status, review flags, each decision's level and ceiling, fired rules, missing
+/// criteria) or the full explanation under <c>recommendation</c>.
 /// </summary>
 public static class BatchResultJson
 {
@@ -31,6 +31,8 @@ public static class BatchResultJson
         }
 
         writer.WriteString("status", LevelText.Status(rec.Status));
+        JsonRenderer.WriteFlags(writer, "flags", rec.Flags);
+        JsonRenderer.WriteFlags(writer, "possibleFlags", rec.PossibleFlags);
         writer.WriteStartObject("decisions");
         foreach (Decision d in rec.RuleSet.Decisions)
         {

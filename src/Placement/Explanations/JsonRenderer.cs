@@ -15,6 +15,8 @@ internal static class JsonRenderer
         {
             w.WriteStartObject();
             w.WriteString("status", LevelText.Status(rec.Status));
+            WriteFlags(w, "flags", rec.Flags);
+            WriteFlags(w, "possibleFlags", rec.PossibleFlags);
             w.WriteStartObject("ruleSet");
             w.WriteString("id", rec.RuleSet.Id);
             w.WriteString("version", rec.RuleSet.Version);
@@ -97,6 +99,21 @@ internal static class JsonRenderer
                 w.WriteString(name, formatted);
                 break;
         }
+    }
+
+    /// <summary>Review flags as <c>[{ rule, text }]</c>; batch summary lines use it too.</summary>
+    internal static void WriteFlags(Utf8JsonWriter w, string name, IReadOnlyList<ReviewFlag> flags)
+    {
+        w.WriteStartArray(name);
+        foreach (var flag in flags)
+        {
+            w.WriteStartObject();
+            w.WriteString("rule", flag.Rule);
+            w.WriteString("text", flag.Text);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteReason(Utf8JsonWriter w, Reason reason)

@@ -9,6 +9,8 @@ public sealed class SchemaAgreementTests
     {
         var data = new TheoryData<string>();
         data.Add(TestSupport.MiniHeader + "\nrules:\n  - { id: r-1.a, title: T, when: flag, set: { alarm: true }, because: x, note: n, source: s }\n");
+        data.Add(TestSupport.MiniHeader + "\nrules:\n  - { id: f1, when: flag, flag: 'Review {score}.', source: s }\n");
+        data.Add(TestSupport.MiniHeader + "\nrules:\n  - { id: f1, when: flag, require: { care: high }, because: x, flag: Review., note: n, source: s }\n");
         data.Add("ruleset: { id: x, version: 2 }\ndecisions:\n  d: { levels: [ { id: lo, codes: { asam3: 1 } }, { id: hi, category: inpatient } ] }\n");
         return data;
     }
@@ -54,6 +56,7 @@ public sealed class SchemaAgreementTests
         { "ruleset: { id: x, version: 1 }\nrules:\n  - { id: r1, wen: x }\n", "PL1003" },
         { "ruleset: { id: x, version: 1 }\nrules:\n  - { id: 1r, when: x }\n", "PL2002" },
         { "ruleset: { id: x, version: 1 }\nfacts:\n  f: { type: boolean, output: maybe }\n", "PL1007" },
+        { "ruleset: { id: x, version: 1 }\nrules:\n  - { id: r1, when: x, flags: y }\n", "PL1003" },
     };
 
     [Theory]
@@ -82,6 +85,7 @@ public sealed class SchemaAgreementTests
         "tests:\n  - { expect: {} }\n",
         "tests:\n  - { name: a, expect: { status: final } }\n",
         "tests:\n  - { name: a, expect: { fird: [r] } }\n",
+        "tests:\n  - { name: a, expect: { flags: { r: x } } }\n",
         "base: []\ntests: []\n",
     };
 
