@@ -51,6 +51,9 @@ internal static class AssessmentJsonReader
                     }
                 }
 
+                // The schema an editor validated the assessment with: not an answer.
+                if (slot < 0 && key == AssessmentReader.SchemaKey) continue;
+
                 if (slot >= 0 && seen[slot])
                 {
                     Add(errors, DiagnosticCodes.DuplicateKey, file, line, keyAt, $"duplicate key '{key}'");

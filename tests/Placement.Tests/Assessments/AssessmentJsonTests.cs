@@ -42,6 +42,14 @@ public sealed class AssessmentJsonTests
         (d.Code, d.File, d.Line, d.Column, d.Message).Should().Be((code, "in.ndjson", 7, column, message));
     }
 
+    [Fact]
+    public void TryParseJson_TopLevelSchemaKey_IsIgnored()
+    {
+        var result = Assessment.TryParseJson("{\"$schema\":\"../../schemas/assessment.schema.json\",\"cows\":14}"u8, Rules);
+
+        result.Assessment!.Known().Should().Equal([new KeyValuePair<string, string>("cows", "14")]);
+    }
+
     private static string Json(string criterion, string value) =>
         Rules.Criteria.Single(c => c.Id == criterion).Domain.Kind == Model.ValueKind.Enum ? $"\"{value}\"" : value;
 }

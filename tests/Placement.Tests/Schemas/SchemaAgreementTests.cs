@@ -106,6 +106,7 @@ public sealed class SchemaAgreementTests
     [InlineData("recommendation.schema.json")]
     [InlineData("diagnostics.schema.json")]
     [InlineData("batch-line.schema.json")]
+    [InlineData("assessment.schema.json")]
     public void Schema_DescribesEveryPropertyAndRejectsUnknownOnes(string name)
     {
         var schema = JsonNode.Parse(File.ReadAllText(SchemaFiles.PathOf(name)))!;
