@@ -52,13 +52,13 @@ public sealed class Recommendation
     public IReadOnlyList<string> Notes => Lazy.Notes ??= BuildNotes();
 
     /// <summary>What a clinician must review: the flags of the rules that fired, in declaration order.</summary>
-    public IReadOnlyList<ReviewFlag> Flags => Lazy.Flags ??= BuildFlags(RuleOutcomeCode.Fired);
+    public IReadOnlyList<ReviewFlag> Flags => RuleSet.HasFlags ? Lazy.Flags ??= BuildFlags(RuleOutcomeCode.Fired) : [];
 
     /// <summary>
     /// The flags of the rules that may fire once missing answers are known, in declaration order:
     /// a review that an unknown answer could call for, reported rather than left out.
     /// </summary>
-    public IReadOnlyList<ReviewFlag> PossibleFlags => Lazy.PossibleFlags ??= BuildFlags(RuleOutcomeCode.MayFire);
+    public IReadOnlyList<ReviewFlag> PossibleFlags => RuleSet.HasFlags ? Lazy.PossibleFlags ??= BuildFlags(RuleOutcomeCode.MayFire) : [];
 
     /// <summary>The engine's evaluation record this recommendation wraps.</summary>
     internal EvaluationRecord Record { get; }
@@ -174,17 +174,17 @@ public sealed class Recommendation
 
     private ReviewFlag[] BuildFlags(RuleOutcomeCode outcome)
     {
-        var flags = new List<(int Order, ReviewFlag Flag)>();
+        List<(int Order, ReviewFlag Flag)>? flags = null;
         var order = RuleSet.Compiled.EvaluationOrder;
         for (var i = 0; i < order.Length; i++)
         {
             if (order[i].Model.FlagTemplate is { } flag && Record.Outcome(i) == outcome)
             {
-                flags.Add((order[i].DeclarationIndex, new ReviewFlag(order[i].Model.Id, flag.Render(Record.Describe))));
+                (flags ??= []).Add((order[i].DeclarationIndex, new ReviewFlag(order[i].Model.Id, flag.Render(Record.Describe))));
             }
         }
 
-        return flags.Count == 0 ? [] : flags.OrderBy(f => f.Order).Select(f => f.Flag).ToArray();
+        return flags is null ? [] : flags.OrderBy(f => f.Order).Select(f => f.Flag).ToArray();
     }
 
     /// <summary>What is built on first use; racing threads build equal values.</summary>

@@ -313,15 +313,32 @@ public sealed class OutputSchemaTests
         schema.Errors(With(line, path, replacement)).Should().NotBeEmpty();
     }
 
+    [Theory]
+    [InlineData(false, "\"A-17\"")]
+    [InlineData(false, "12345")]
+    [InlineData(true, "\"A-17\"")]
+    public async Task BatchLineWithARecordKey_ValidatesAgainstTheSchema(bool explain, string key)
+    {
+        var schema = await SchemaFiles.LoadAsync(BatchLineSchema);
+        var rec = Custom.Value.Recommend(Assessment.Parse("score: 7\n", Custom.Value));
+
+        var line = BatchLine(rec, 42, explain, key);
+
+        JsonNode.Parse(line)!["key"]!.ToJsonString().Should().Be(key);
+        schema.Errors(line).Should().BeEmpty();
+        schema.Errors(With(line, "key", "{ \"name\": \"x\" }")).Should().NotBeEmpty();
+        schema.Errors(With(line, "key", "true")).Should().NotBeEmpty();
+    }
+
     private static string CustomJson(string assessment) =>
         Custom.Value.Recommend(Assessment.Parse(assessment, Custom.Value)).Explain().ToJson();
 
-    private static string BatchLine(Recommendation recommendation, int line, bool explain)
+    private static string BatchLine(Recommendation recommendation, int line, bool explain, string? key = null)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            BatchResultJson.Write(writer, recommendation, line, explain);
+            BatchResultJson.Write(writer, recommendation, line, explain, key);
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
