@@ -268,6 +268,8 @@ public sealed class CommandLineTests
     [InlineData("schema", "--out")]
     [InlineData("batch", "--parallel")]
     [InlineData("diff", "--no-examples")]
+    [InlineData("batch", "--key")]
+    [InlineData("diff", "--key")]
     public void CommandHelp_ListsOptionsAndExitCodes(string command, string option)
     {
         var (exit, stdout, _) = CliRunner.Run(command, "--help");

@@ -29,7 +29,8 @@ internal static class BatchCommand
               2   some lines were invalid (the rest were written), the input cannot be read, or the --out
                   file cannot be written
               3   the rule set is invalid
-              64  --key names a criterion
+              64  usage error: unknown command or option, missing argument, a bad option value, or
+                  --key naming a criterion
             """, """
             Each result is {"line":N,"key":K,"status":...,"flags":[...],"possibleFlags":[...],
             "decisions":{...},"firedRules":[...],"missing":[...]}; with --explain it is

@@ -37,7 +37,8 @@ internal static class DiffCommand
               0   compared (whether or not anything changed)
               2   some lines were invalid (the rest were compared), or the input cannot be read
               3   a rule set is invalid
-              64  --key names a criterion
+              64  usage error: unknown command or option, missing argument, a bad option value, or
+                  --key naming a criterion
             """, """
             Reports, for each decision, how many recommended levels change, a matrix of old level (rows)
             to new level (columns), and up to three example assessments, with their line numbers, for each
