@@ -57,7 +57,7 @@ public sealed record DiagnosticDescriptor
         new(DiagnosticCodes.UnreachableLevel, DiagnosticSeverity.Warning, "a level no rule can reach"),
         new(DiagnosticCodes.InvalidTest, DiagnosticSeverity.Error, "an expectation naming an unknown rule, decision, level, fact or criterion"),
         new(DiagnosticCodes.UnknownCriterion, DiagnosticSeverity.Error, "a key that is not a criterion"),
-        new(DiagnosticCodes.WrongValueType, DiagnosticSeverity.Error, "a value of the wrong type"),
+        new(DiagnosticCodes.WrongValueType, DiagnosticSeverity.Error, "a value of the wrong type (also, in `batch` and `diff`, a record key that is not a string or number)"),
         new(DiagnosticCodes.OutOfRange, DiagnosticSeverity.Error, "a number out of range"),
         new(DiagnosticCodes.NotAnAllowedValue, DiagnosticSeverity.Error, "a word that is not an allowed value"),
         new(DiagnosticCodes.AssessmentShape, DiagnosticSeverity.Error, "not a mapping of criteria to values"),
