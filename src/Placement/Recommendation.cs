@@ -5,9 +5,9 @@ namespace Placement;
 
 /// <summary>
 /// The result of <see cref="RuleSet.Recommend"/>: the level for each decision with its reasons,
-/// the derived facts, what is still missing, notes and review flags. Immutable; it wraps the engine's evaluation
-/// record and builds everything beyond the status on first use, so callers who want only the
-/// level pay only for the evaluation. Its explanation is <c>Explain()</c> in
+/// the derived facts, what is still missing, notes and review flags. Immutable; it wraps the
+/// engine's evaluation record and builds everything beyond the status on first use, so callers who
+/// want only the level pay only for the evaluation. Its explanation is <c>Explain()</c> in
 /// <c>Placement.Explanations</c>.
 /// </summary>
 public sealed class Recommendation
