@@ -18,7 +18,7 @@ internal static class ExitCodes
     /// <summary>The rule set (or a rule test file) is invalid or cannot be read.</summary>
     public const int InvalidRuleSet = 3;
 
-    /// <summary>A usage error: an unknown command or option, a missing argument, or a bad option value (as <c>EX_USAGE</c> in sysexits.h).</summary>
+    /// <summary>A usage error: an unknown command or option, a missing argument, or a bad option value, such as a <c>--key</c> naming a criterion (as <c>EX_USAGE</c> in sysexits.h).</summary>
     public const int Usage = 64;
 
     /// <summary>An unexpected failure, a bug to report; <c>PLACEMENT_DEBUG=1</c> prints the stack trace (as <c>EX_SOFTWARE</c> in sysexits.h).</summary>

@@ -88,6 +88,7 @@ internal static class PlacementApp
             VerifyCommand.Create(rules, io),
             ExplainCommand.Create(rules, io),
             DocsCommand.Create(rules, io),
+            SchemaCommand.Create(rules, io),
             BatchCommand.Create(rules, io),
             DiffCommand.Create(io),
         };

@@ -52,14 +52,28 @@ public sealed class Assessment
     /// <summary>
     /// Reads one assessment from a UTF-8 JSON object (such as one line of NDJSON), quickly and with
     /// the same validation as <see cref="TryParse"/>; diagnostics carry <paramref name="line"/> and
-    /// the byte column.
+    /// the byte column. With <paramref name="recordKey"/>, the property of that name is the record's
+    /// identifier, not a criterion: its value (a string or a number) is returned as raw JSON in
+    /// <see cref="AssessmentParseResult.RecordKey"/>, also when the assessment is invalid, so results
+    /// and errors can be joined back to their source records. Any other value for it is an error
+    /// (PL5002) that never shows the value.
     /// </summary>
-    public static AssessmentParseResult TryParseJson(ReadOnlySpan<byte> utf8Json, RuleSet ruleSet, string fileName = "assessment", int line = 1)
+    /// <param name="utf8Json">The JSON object.</param>
+    /// <param name="ruleSet">The rule set whose criteria the answers are for.</param>
+    /// <param name="fileName">The name used in error positions.</param>
+    /// <param name="line">The line number used in error positions.</param>
+    /// <param name="recordKey">The name of the record-key property, or null for none; it must not be a criterion's id.</param>
+    public static AssessmentParseResult TryParseJson(ReadOnlySpan<byte> utf8Json, RuleSet ruleSet, string fileName = "assessment", int line = 1, string? recordKey = null)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
+        if (recordKey is not null && ruleSet.Compiled.CriteriaById.ContainsKey(recordKey))
+        {
+            throw new ArgumentException($"'{recordKey}' is a criterion of rule set {ruleSet.Id}, so it cannot be the record key", nameof(recordKey));
+        }
+
         var errors = new List<Diagnostic>();
-        var values = AssessmentJsonReader.Read(utf8Json, ruleSet.Compiled, fileName ?? "assessment", line, errors);
-        return new AssessmentParseResult(values is null ? null : new Assessment(ruleSet, values), errors);
+        var values = AssessmentJsonReader.Read(utf8Json, ruleSet.Compiled, fileName ?? "assessment", line, errors, recordKey, out var key);
+        return new AssessmentParseResult(values is null ? null : new Assessment(ruleSet, values), errors) { RecordKey = key };
     }
 
     /// <summary>Whether the criterion was given.</summary>

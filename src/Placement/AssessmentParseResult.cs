@@ -11,4 +11,10 @@ public sealed record AssessmentParseResult(Assessment? Assessment, IReadOnlyList
     /// <summary>True when the assessment is valid.</summary>
     [MemberNotNullWhen(true, nameof(Assessment))]
     public bool Success => Assessment is not null;
+
+    /// <summary>
+    /// The record key's value as raw JSON (a string with its quotes, or a number as written), when
+    /// <c>TryParseJson</c> was given a record key and the object has one; null otherwise.
+    /// </summary>
+    public string? RecordKey { get; init; }
 }

@@ -5,9 +5,9 @@ namespace Placement;
 
 /// <summary>
 /// The result of <see cref="RuleSet.Recommend"/>: the level for each decision with its reasons,
-/// the derived facts, what is still missing and notes. Immutable; it wraps the engine's evaluation
-/// record and builds everything beyond the status on first use, so callers who want only the
-/// level pay only for the evaluation. Its explanation is <c>Explain()</c> in
+/// the derived facts, what is still missing, notes and review flags. Immutable; it wraps the
+/// engine's evaluation record and builds everything beyond the status on first use, so callers who
+/// want only the level pay only for the evaluation. Its explanation is <c>Explain()</c> in
 /// <c>Placement.Explanations</c>.
 /// </summary>
 public sealed class Recommendation
@@ -63,6 +63,15 @@ public sealed class Recommendation
 
     /// <summary>Notes of the rules that fired, in declaration order.</summary>
     public IReadOnlyList<string> Notes => Lazy.Notes ??= BuildNotes();
+
+    /// <summary>What a clinician must review: the flags of the rules that fired, in declaration order.</summary>
+    public IReadOnlyList<ReviewFlag> Flags => RuleSet.HasFlags ? Lazy.Flags ??= BuildFlags(RuleOutcomeCode.Fired) : [];
+
+    /// <summary>
+    /// The flags of the rules that may fire once missing answers are known, in declaration order:
+    /// a review that an unknown answer could call for, reported rather than left out.
+    /// </summary>
+    public IReadOnlyList<ReviewFlag> PossibleFlags => RuleSet.HasFlags ? Lazy.PossibleFlags ??= BuildFlags(RuleOutcomeCode.MayFire) : [];
 
     /// <summary>The engine's evaluation record this recommendation wraps.</summary>
     internal EvaluationRecord Record { get; }
@@ -198,6 +207,21 @@ public sealed class Recommendation
         return notes.OrderBy(n => n.Order).Select(n => n.Text).ToArray();
     }
 
+    private ReviewFlag[] BuildFlags(RuleOutcomeCode outcome)
+    {
+        List<(int Order, ReviewFlag Flag)>? flags = null;
+        var order = RuleSet.Compiled.EvaluationOrder;
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (order[i].Model.FlagTemplate is { } flag && Record.Outcome(i) == outcome)
+            {
+                (flags ??= []).Add((order[i].DeclarationIndex, new ReviewFlag(order[i].Model.Id, flag.Render(Record.Describe))));
+            }
+        }
+
+        return flags is null ? [] : flags.OrderBy(f => f.Order).Select(f => f.Flag).ToArray();
+    }
+
     /// <summary>What is built on first use; racing threads build equal values.</summary>
     private sealed class Details
     {
@@ -205,5 +229,7 @@ public sealed class Recommendation
         public IReadOnlyDictionary<string, FactResult>? Facts;
         public IReadOnlyList<MissingCriterion>? Missing;
         public IReadOnlyList<string>? Notes;
+        public IReadOnlyList<ReviewFlag>? Flags;
+        public IReadOnlyList<ReviewFlag>? PossibleFlags;
     }
 }

@@ -20,6 +20,7 @@ public sealed class RuleSet
     {
         Compiled = compiled;
         Warnings = warnings;
+        HasFlags = compiled.Rules.Any(r => r.Flag is not null);
     }
 
     /// <summary>The rule set's id.</summary>
@@ -51,6 +52,9 @@ public sealed class RuleSet
 
     /// <summary>Warnings found while loading (errors stop the load).</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; }
+
+    /// <summary>True when some rule has a review flag; without one, a recommendation's flags cost nothing.</summary>
+    internal bool HasFlags { get; }
 
     /// <summary>The compiled rule set this facade wraps; the engine, analysis and tools read it.</summary>
     internal CompiledRuleSet Compiled { get; }

@@ -58,6 +58,135 @@ public sealed class BatchAndDiffCommandTests
             .GetProperty("because")[0].GetProperty("rule").GetString().Should().Be("M2");
     }
 
+    private const string IopWithId = """{"id":"A-1","withdrawal_substance":"stimulant","relapse_risk":"moderate","psychiatric_risk":"low","biomedical_risk":"low","harm_risk":"none","readiness_risk":"low","home_stability":"stable","step_down_from":"none","failed_lower_level":false,"withdrawal_complicated":false}""";
+
+    private static JsonElement[] Results(string stdout) =>
+        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToArray();
+
+    [Fact]
+    public void Batch_RecordKey_IsEchoedAndNotReadAsACriterion()
+    {
+        var input = CliRunner.TempFile("in.ndjson", $"{IopWithId}\n{{\"withdrawal_substance\":\"alcohol\",\"ciwa_ar\":25,\"id\":42}}\n{Severe}\n");
+
+        var (exit, stdout, stderr) = CliRunner.Run("batch", input);
+
+        exit.Should().Be(0, stderr);
+        var results = Results(stdout);
+        results.Select(r => r.GetProperty("line").GetInt32()).Should().Equal(1, 2, 3);
+        results[0].GetProperty("key").GetString().Should().Be("A-1");
+        results[0].GetProperty("decisions").GetProperty("level_of_care").GetProperty("level").GetString().Should().Be("iop");
+        results[1].GetProperty("key").GetInt32().Should().Be(42);
+        results[2].TryGetProperty("key", out _).Should().BeFalse("a line without a key gets none");
+    }
+
+    [Fact]
+    public void Batch_RecordKey_IsEchoedWithTheFullExplanation()
+    {
+        var (exit, stdout, _) = CliRunner.RunWithInput(IopWithId + "\n", "batch", "-", "--explain");
+
+        exit.Should().Be(0);
+        var result = Results(stdout).Single();
+        result.GetProperty("key").GetString().Should().Be("A-1");
+        result.GetProperty("recommendation").GetProperty("status").GetString().Should().Be("recommended");
+    }
+
+    [Fact]
+    public void Batch_InvalidLineWithAKey_ErrorsNameTheKey()
+    {
+        var input = CliRunner.TempFile("in.ndjson", "{\"id\":\"A-2\",\"ciwa_ar\":99,\"relapse_rsk\":\"low\"}\n{\"ciwa_ar\":99,\"id\":7}\n{\"ciwa_ar\":99}\n");
+
+        var (exit, stdout, stderr) = CliRunner.Run("batch", input);
+
+        exit.Should().Be(2);
+        stdout.Should().BeEmpty();
+        stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            $"{input}:1:23: error PL5003: id \"A-2\": ciwa_ar: out of range; allowed 0 to 67",
+            $"{input}:1:26: error PL5001: id \"A-2\": unknown criterion 'relapse_rsk'; did you mean 'relapse_risk'?",
+            $"{input}:2:12: error PL5003: id 7: ciwa_ar: out of range; allowed 0 to 67",
+            $"{input}:3:12: error PL5003: ciwa_ar: out of range; allowed 0 to 67",
+            "3 assessments: 0 recommended, 0 provisional, 3 invalid (skipped)");
+    }
+
+    [Fact]
+    public void Batch_KeyThatIsNotAStringOrNumber_IsInvalidAndNeverPrinted()
+    {
+        var (exit, stdout, stderr) = CliRunner.RunWithInput("{\"id\":{\"name\":\"Jane Doe\"},\"cows\":3}\n", "batch", "-");
+
+        exit.Should().Be(2);
+        stdout.Should().BeEmpty();
+        stderr.Should().Contain("<stdin>:1:7: error PL5002: id: a record key must be a string or a number").And.NotContain("Jane");
+    }
+
+    [Fact]
+    public void Batch_KeyOption_NamesAnotherProperty()
+    {
+        var line = IopWithId.Replace("\"id\"", "\"mrn\"", StringComparison.Ordinal);
+
+        var renamed = CliRunner.RunWithInput(line + "\n", "batch", "-", "--key", "mrn");
+        var unknown = CliRunner.RunWithInput(IopWithId + "\n", "batch", "-", "--key", "mrn");
+
+        renamed.Exit.Should().Be(0);
+        Results(renamed.Stdout).Single().GetProperty("key").GetString().Should().Be("A-1");
+        unknown.Exit.Should().Be(2);
+        unknown.Stderr.Should().Contain("error PL5001: unknown criterion 'id'");
+    }
+
+    [Fact]
+    public void Batch_KeyNamingACriterion_IsAUsageError()
+    {
+        var (exit, _, stderr) = CliRunner.RunWithInput(Severe + "\n", "batch", "-", "--key", "ciwa_ar");
+
+        exit.Should().Be(64);
+        stderr.Should().Be("placement batch: --key 'ciwa_ar' is a criterion of the rule set; choose another name for the record key\n".ReplaceLineEndings());
+    }
+
+    [Fact]
+    public void Batch_DefaultKey_GivesWayToACriterionNamedId()
+    {
+        var rules = CliRunner.TempFile("rules.yaml", """
+            ruleset: { id: ids, version: 1 }
+            decisions:
+              care: { levels: [ { id: low }, { id: high } ] }
+            criteria:
+              id: { type: integer, min: 0, max: 10 }
+            rules:
+              - { id: r, when: id >= 5, require: { care: high }, because: x, source: s }
+            """);
+
+        var (exit, stdout, stderr) = CliRunner.RunWithInput("{\"id\":7}\n", "batch", "-", "-r", rules);
+
+        exit.Should().Be(0, stderr);
+        var result = Results(stdout).Single();
+        result.TryGetProperty("key", out _).Should().BeFalse();
+        result.GetProperty("decisions").GetProperty("care").GetProperty("level").GetString().Should().Be("high", "the answer is read, not taken for a key");
+    }
+
+    [Fact]
+    public void Diff_RecordKey_IsSkippedAndGivenWithEachExample()
+    {
+        var input = CliRunner.TempFile("in.ndjson", $"{IopWithId}\n{Severe}\n{{\"id\":\"A-3\",\"ciwa_ar\":99}}\n");
+
+        var (exit, stdout, stderr) = CliRunner.Run("diff", "--old", Rules, "--new", ChangedRules(), input, "--format", "json");
+
+        exit.Should().Be(2);
+        stderr.Should().Contain($"{input}:3:23: error PL5003: id \"A-3\": ciwa_ar: out of range; allowed 0 to 67");
+        using var doc = JsonDocument.Parse(stdout);
+        doc.RootElement.GetProperty("compared").GetInt32().Should().Be(2);
+        var example = doc.RootElement.GetProperty("decisions").GetProperty("level_of_care").GetProperty("changes")[0].GetProperty("examples")[0];
+        example.GetProperty("line").GetInt32().Should().Be(1);
+        example.GetProperty("key").GetString().Should().Be("A-1");
+    }
+
+    [Fact]
+    public void Diff_KeyOption_NamesAnotherProperty()
+    {
+        var input = CliRunner.TempFile("in.ndjson", IopWithId.Replace("\"id\"", "\"mrn\"", StringComparison.Ordinal) + "\n");
+
+        var (exit, _, stderr) = CliRunner.Run("diff", "--old", Rules, "--new", ChangedRules(), input, "--key", "mrn");
+
+        exit.Should().Be(0, stderr);
+    }
+
     private static string ChangedRules()
     {
         var changed = Directory.CreateTempSubdirectory("placement-new-").FullName;

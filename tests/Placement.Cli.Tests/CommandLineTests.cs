@@ -79,6 +79,7 @@ public sealed class CommandLineTests
     [InlineData("test")]
     [InlineData("verify")]
     [InlineData("docs")]
+    [InlineData("schema")]
     public void RuleAuthorCommands_TakeTheRulesAsAnOptionWithTheShortAlias(string command)
     {
         var dir = MiniRules("tests:\n  - { name: five is high, assessment: { score: 5 }, expect: { levels: { care: high } } }\n");
@@ -266,8 +267,11 @@ public sealed class CommandLineTests
     [InlineData("verify", "--rules")]
     [InlineData("explain", "--rule")]
     [InlineData("docs", "--out")]
+    [InlineData("schema", "--out")]
     [InlineData("batch", "--parallel")]
     [InlineData("diff", "--no-examples")]
+    [InlineData("batch", "--key")]
+    [InlineData("diff", "--key")]
     public void CommandHelp_ListsOptionsAndExitCodes(string command, string option)
     {
         var (exit, stdout, _) = CliRunner.Run(command, "--help");
@@ -284,7 +288,7 @@ public sealed class CommandLineTests
 
         exit.Should().Be(0);
         stdout.Should().Contain("placement [command] [options]");
-        foreach (var command in new[] { "recommend <assessment>", "check", "test", "verify", "explain <assessment>", "docs", "batch <input>", "diff <assessments>" })
+        foreach (var command in new[] { "recommend <assessment>", "check", "test", "verify", "explain <assessment>", "docs", "schema", "batch <input>", "diff <assessments>" })
         {
             stdout.Should().Contain("  " + command + " ");
         }

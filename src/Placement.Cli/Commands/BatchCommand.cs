@@ -23,30 +23,38 @@ internal static class BatchCommand
         var output = new Option<string?>("--out") { Description = "Write the results to FILE instead of standard output.", HelpName = "FILE" };
         var parallel = CliOptions.WholeNumber("--parallel", "N", "Worker threads, 1 to 64. Default: the number of processors.", 1, 64);
         var explain = new Option<bool>("--explain") { Description = "Write the full explanation for each assessment instead of the short result." };
+        var key = RecordKeyOption.Create();
         var command = new ToolCommand("batch", "One assessment per line in, one JSON result per line out, in input order.", """
               0   every line was valid
               2   some lines were invalid (the rest were written), the input cannot be read, or the --out
                   file cannot be written
               3   the rule set is invalid
+              64  usage error: unknown command or option, missing argument, a bad option value, or
+                  --key naming a criterion
             """, """
-            Each result is {"line":N,"status":...,"decisions":{...},"firedRules":[...],"missing":[...]}; with
-            --explain it is {"line":N,"recommendation":{...}}. Invalid lines are reported on stderr as
-            FILE:LINE:COL: error CODE: message and skipped; blank lines are ignored. A summary goes to
-            stderr at the end, and a progress line while running when stderr is a terminal.
+            Each result is {"line":N,"key":K,"status":...,"flags":[...],"possibleFlags":[...],
+            "decisions":{...},"firedRules":[...],"missing":[...]}; with --explain it is
+            {"line":N,"key":K,"recommendation":{...}}. "key" is the line's record key (--key), left out
+            when the line has none. Invalid lines are reported on stderr as FILE:LINE:COL: error CODE:
+            message, with the record key before the message when the line has one, and skipped; blank
+            lines are ignored. A summary goes to stderr at the end, and a progress line while running
+            when stderr is a terminal.
             """)
         {
-            input, output, parallel, explain, rules,
+            input, output, parallel, explain, key, rules,
         };
         command.SetAction(parse => Run(
-            parse.GetValue(input)!, parse.GetValue(output), parse.GetValue(parallel) ?? Environment.ProcessorCount, parse.GetValue(explain), parse.GetValue(rules), io));
+            parse.GetValue(input)!, parse.GetValue(output), parse.GetValue(parallel) ?? Environment.ProcessorCount, parse.GetValue(explain),
+            parse.GetValue(key), parse.GetValue(rules), io));
         return command;
     }
 
-    private static int Run(string path, string? outPath, int parallel, bool explain, string? rulesPath, Io io)
+    private static int Run(string path, string? outPath, int parallel, bool explain, string? keyOption, string? rulesPath, Io io)
     {
         var (stdin, stdout, stderr) = (io.In, io.Out, io.Error);
         var rules = RuleSetOption.Load(rulesPath, stderr);
         if (rules is null) return ExitCodes.InvalidRuleSet;
+        if (!RecordKeyOption.TryResolve("batch", keyOption, [rules], stderr, out var key)) return ExitCodes.Usage;
 
         var name = path == "-" ? "<stdin>" : path;
         Stream? inputStream = null;
@@ -83,7 +91,7 @@ internal static class BatchCommand
         try
         {
             stdout.Flush();
-            Process(rules, input, outputStream, stdout, stderr, name, parallel, explain, progress, totals);
+            Process(rules, input, outputStream, stdout, stderr, name, parallel, explain, key, progress, totals);
         }
         finally
         {
@@ -120,7 +128,8 @@ internal static class BatchCommand
     /// thread pool (at most <paramref name="parallel"/> at once), and the writer takes finished
     /// chunks in input order. The bounded channel keeps memory constant whatever the input size.
     /// </summary>
-    private static void Process(RuleSet rules, NdjsonLineSource input, Stream? outputStream, TextWriter output, TextWriter stderr, string name, int parallel, bool explain, bool progress, Totals totals)
+    private static void Process(
+        RuleSet rules, NdjsonLineSource input, Stream? outputStream, TextWriter output, TextWriter stderr, string name, int parallel, bool explain, string? key, bool progress, Totals totals)
     {
         var pending = System.Threading.Channels.Channel.CreateBounded<Task<Chunk>>(
             new System.Threading.Channels.BoundedChannelOptions(parallel * 2) { SingleReader = true, SingleWriter = true });
@@ -138,7 +147,7 @@ internal static class BatchCommand
                     {
                         try
                         {
-                            return Evaluate(rules, chunk, name, explain);
+                            return Evaluate(rules, chunk, name, explain, key);
                         }
                         finally
                         {
@@ -181,16 +190,16 @@ internal static class BatchCommand
         if (progress) stderr.Write("\r");
     }
 
-    private static Chunk Evaluate(RuleSet rules, Chunk chunk, string name, bool explain)
+    private static Chunk Evaluate(RuleSet rules, Chunk chunk, string name, bool explain, string? key)
     {
         using var json = new Utf8JsonWriter(chunk.Output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         foreach (var (line, offset, length) in chunk.Lines)
         {
-            var parsed = Assessment.TryParseJson(chunk.Input.WrittenSpan.Slice(offset, length), rules, name, line);
+            var parsed = Assessment.TryParseJson(chunk.Input.WrittenSpan.Slice(offset, length), rules, name, line, key);
             if (!parsed.Success)
             {
                 chunk.Invalid++;
-                chunk.Errors.AddRange(parsed.Diagnostics);
+                foreach (var d in parsed.Diagnostics) chunk.Errors.Add(RecordKeyOption.Name(d, key, parsed.RecordKey));
                 continue;
             }
 
@@ -198,7 +207,7 @@ internal static class BatchCommand
             if (rec.Status == RecommendationStatus.Provisional) chunk.Provisional++;
             else chunk.Recommended++;
             json.Reset(chunk.Output);
-            Placement.Explanations.BatchResultJson.Write(json, rec, line, explain);
+            Placement.Explanations.BatchResultJson.Write(json, rec, line, explain, parsed.RecordKey);
             json.Flush();
             chunk.Output.Write("\n"u8);
         }

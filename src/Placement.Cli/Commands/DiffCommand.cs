@@ -32,22 +32,27 @@ internal static class DiffCommand
         {
             Description = "Leave out the example assessments (they are patient data); counts only.",
         };
+        var key = RecordKeyOption.Create();
         var command = new ToolCommand("diff", "Compare two versions of a rule set over the same assessments.", """
               0   compared (whether or not anything changed)
               2   some lines were invalid (the rest were compared), or the input cannot be read
               3   a rule set is invalid
+              64  usage error: unknown command or option, missing argument, a bad option value, or
+                  --key naming a criterion
             """, """
             Reports, for each decision, how many recommended levels change, a matrix of old level (rows)
             to new level (columns), and up to three example assessments, with their line numbers, for each
             change: what a rule committee needs before adopting a new version. Status changes
             (recommended / provisional) are counted too. Lines invalid for either rule set are reported
-            and skipped.
+            and skipped, with the record key (--key) before the message when the line has one; in JSON
+            each example carries its "key".
             """)
         {
-            input, oldRules, newRules, format, noExamples,
+            input, oldRules, newRules, format, noExamples, key,
         };
         command.SetAction(parse => Run(
-            parse.GetValue(input)!, parse.GetValue(oldRules)!, parse.GetValue(newRules)!, parse.GetValue(format) ?? "text", !parse.GetValue(noExamples), io));
+            parse.GetValue(input)!, parse.GetValue(oldRules)!, parse.GetValue(newRules)!, parse.GetValue(format) ?? "text", !parse.GetValue(noExamples),
+            parse.GetValue(key), io));
         return command;
     }
 
@@ -56,7 +61,7 @@ internal static class DiffCommand
     {
         public int Count { get; set; }
 
-        public List<(int Line, string Text)> Examples { get; } = new();
+        public List<(int Line, string? Key, string Text)> Examples { get; } = new();
     }
 
     /// <summary>What the comparison found, for either rendering.</summary>
@@ -73,12 +78,13 @@ internal static class DiffCommand
         public int Changed(string decision) => Changes(decision).Sum(kv => kv.Value.Count);
     }
 
-    private static int Run(string path, string oldPath, string newPath, string format, bool examples, Io io)
+    private static int Run(string path, string oldPath, string newPath, string format, bool examples, string? keyOption, Io io)
     {
         var (stdin, stdout, stderr) = (io.In, io.Out, io.Error);
         var oldRules = RuleSetOption.Load(oldPath, stderr);
         var newRules = RuleSetOption.Load(newPath, stderr);
         if (oldRules is null || newRules is null) return ExitCodes.InvalidRuleSet;
+        if (!RecordKeyOption.TryResolve("diff", keyOption, [oldRules, newRules], stderr, out var recordKey)) return ExitCodes.Usage;
 
         var name = path == "-" ? "<stdin>" : path;
         TextReader input;
@@ -107,12 +113,12 @@ internal static class DiffCommand
                 number++;
                 if (string.IsNullOrWhiteSpace(text)) continue;
                 var bytes = Encoding.UTF8.GetBytes(text);
-                var a = Assessment.TryParseJson(bytes, oldRules, name, number);
-                var b = Assessment.TryParseJson(bytes, newRules, name, number);
+                var a = Assessment.TryParseJson(bytes, oldRules, name, number, recordKey);
+                var b = Assessment.TryParseJson(bytes, newRules, name, number, recordKey);
                 if (!a.Success || !b.Success)
                 {
                     invalid++;
-                    foreach (var d in a.Diagnostics.Concat(b.Diagnostics).Distinct()) stderr.WriteLine(d);
+                    foreach (var d in a.Diagnostics.Concat(b.Diagnostics).Distinct()) stderr.WriteLine(RecordKeyOption.Name(d, recordKey, a.RecordKey));
                     continue;
                 }
 
@@ -125,7 +131,7 @@ internal static class DiffCommand
                     var key = (Label(before, id), Label(after, id));
                     if (!matrices[id].TryGetValue(key, out var cell)) matrices[id][key] = cell = new Cell();
                     cell.Count++;
-                    if (examples && key.Item1 != key.Item2 && cell.Examples.Count < ExamplesPerChange) cell.Examples.Add((number, text));
+                    if (examples && key.Item1 != key.Item2 && cell.Examples.Count < ExamplesPerChange) cell.Examples.Add((number, a.RecordKey, text));
                 }
             }
         }
@@ -151,7 +157,7 @@ internal static class DiffCommand
             foreach (var ((from, to), cell) in c.Changes(id))
             {
                 stdout.WriteLine(Fit($"  {from} -> {to}: {cell.Count} assessment(s){(cell.Examples.Count > 0 ? ", for example:" : "")}"));
-                foreach (var (line, text) in cell.Examples)
+                foreach (var (line, _, text) in cell.Examples)
                 {
                     foreach (var part in Wrap($"    line {line.ToString(CultureInfo.InvariantCulture)}: ", "      ", Members(text))) stdout.WriteLine(part);
                 }
@@ -283,10 +289,16 @@ internal static class DiffCommand
                     if (c.Examples)
                     {
                         json.WriteStartArray("examples");
-                        foreach (var (line, text) in cell.Examples)
+                        foreach (var (line, recordKey, text) in cell.Examples)
                         {
                             json.WriteStartObject();
                             json.WriteNumber("line", line);
+                            if (recordKey is not null)
+                            {
+                                json.WritePropertyName("key");
+                                json.WriteRawValue(recordKey);
+                            }
+
                             json.WritePropertyName("assessment");
                             using (var doc = JsonDocument.Parse(text)) doc.RootElement.WriteTo(json);
                             json.WriteEndObject();

@@ -99,7 +99,7 @@ public static class RuleSetChecker
         for (var r = 0; r < order.Length; r++)
         {
             var rule = order[r];
-            if (!canFire[r] || rule.Model.Note is not null || rule.Model.Actions.Count == 0 || rule.Model.Actions.Any(a => a.Target is not Decision))
+            if (!canFire[r] || rule.Model.Note is not null || rule.Model.Flag is not null || rule.Model.Actions.Count == 0 || rule.Model.Actions.Any(a => a.Target is not Decision))
             {
                 continue;
             }

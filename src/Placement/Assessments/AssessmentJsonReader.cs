@@ -12,8 +12,19 @@ namespace Placement.Assessments;
 /// </summary>
 internal static class AssessmentJsonReader
 {
-    public static int[]? Read(ReadOnlySpan<byte> json, CompiledRuleSet rules, string file, int line, List<Diagnostic> errors)
+    private static readonly byte[] SchemaKeyUtf8 = System.Text.Encoding.UTF8.GetBytes(AssessmentReader.SchemaKey);
+
+    public static int[]? Read(ReadOnlySpan<byte> json, CompiledRuleSet rules, string file, int line, List<Diagnostic> errors) =>
+        Read(json, rules, file, line, errors, null, out _);
+
+    /// <summary>
+    /// Reads the assessment; the property named <paramref name="recordKey"/> (when not null) is
+    /// skipped, and its value, if a string or number, returned as raw JSON in <paramref name="key"/>.
+    /// </summary>
+    public static int[]? Read(ReadOnlySpan<byte> json, CompiledRuleSet rules, string file, int line, List<Diagnostic> errors, string? recordKey, out string? key)
     {
+        key = null;
+        var keySeen = false;
         var values = new int[rules.CriteriaCount];
         Array.Fill(values, CompiledRuleSet.Unknown);
         var before = errors.Count;
@@ -38,37 +49,68 @@ internal static class AssessmentJsonReader
                     if (reader.ValueTextEquals(names[k])) slot = k;
                 }
 
-                var key = slot >= 0 ? criteria[slot].Id : reader.GetString()!;
+                // Not a criterion: the record key or $schema are matched without allocating a string.
+                var isKey = slot < 0 && recordKey is not null && reader.ValueTextEquals(recordKey);
+                var isSchema = slot < 0 && !isKey && reader.ValueTextEquals(SchemaKeyUtf8);
+                var name = slot >= 0 ? criteria[slot].Id : isKey ? recordKey! : isSchema ? AssessmentReader.SchemaKey : reader.GetString()!;
                 reader.Read();
-                if (slot >= 0 && !seen[slot] && reader.TokenType == JsonTokenType.StartArray && criteria[slot].Domain.Kind == ValueKind.Set)
+                var valueType = reader.TokenType;
+                var valueAt = reader.TokenStartIndex;
+                if (slot >= 0 && !seen[slot] && valueType == JsonTokenType.StartArray && criteria[slot].Domain.Kind == ValueKind.Set)
                 {
                     seen[slot] = true;
                     if (ReadSet(ref reader, criteria[slot], rules, file, line, errors) is { } mask) CompiledRuleSet.WriteSet(values, criteria[slot], mask);
                     continue;
                 }
 
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                if (valueType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                 {
-                    var kind = reader.TokenType == JsonTokenType.StartObject ? "an object" : "a list";
-                    var valueAt = reader.TokenStartIndex;
+                    var kind = valueType == JsonTokenType.StartObject ? "an object" : "a list";
                     reader.Skip();
-                    if (rules.CriteriaById.TryGetValue(key, out var nested) && !(kind == "a list" && nested.Domain.Kind == ValueKind.Set))
+                    if (rules.CriteriaById.TryGetValue(name, out var nested) && !(kind == "a list" && nested.Domain.Kind == ValueKind.Set))
                     {
                         Add(errors, DiagnosticCodes.WrongValueType, file, line, valueAt, $"{nested.Id}: expected {AssessmentReader.Expected(nested)}, not {kind}");
                         continue;
                     }
                 }
 
+                // The schema an editor validated the assessment with: not an answer.
+                if (isSchema) continue;
+
+                // The record's identifier: returned, never read as a criterion, shown only if a string or number.
+                if (isKey)
+                {
+                    if (keySeen)
+                    {
+                        // Two identifiers: neither can be trusted to name the record.
+                        key = null;
+                        Add(errors, DiagnosticCodes.DuplicateKey, file, line, keyAt, $"duplicate key '{name}'");
+                        continue;
+                    }
+
+                    keySeen = true;
+                    if (valueType is JsonTokenType.String or JsonTokenType.Number)
+                    {
+                        key = System.Text.Encoding.UTF8.GetString(json[(int)valueAt..(int)reader.BytesConsumed]);
+                    }
+                    else if (valueType != JsonTokenType.Null)
+                    {
+                        Add(errors, DiagnosticCodes.WrongValueType, file, line, valueAt, $"{name}: a record key must be a string or a number");
+                    }
+
+                    continue;
+                }
+
                 if (slot >= 0 && seen[slot])
                 {
-                    Add(errors, DiagnosticCodes.DuplicateKey, file, line, keyAt, $"duplicate key '{key}'");
+                    Add(errors, DiagnosticCodes.DuplicateKey, file, line, keyAt, $"duplicate key '{name}'");
                     continue;
                 }
 
                 if (slot < 0)
                 {
-                    var suggested = Suggestions.Find(key, rules.CriteriaById.Keys);
-                    Add(errors, DiagnosticCodes.UnknownCriterion, file, line, keyAt, $"unknown criterion '{key}'{suggested.DidYouMean}", suggested.Best);
+                    var suggested = Suggestions.Find(name, rules.CriteriaById.Keys);
+                    Add(errors, DiagnosticCodes.UnknownCriterion, file, line, keyAt, $"unknown criterion '{name}'{suggested.DidYouMean}", suggested.Best);
                     continue;
                 }
 

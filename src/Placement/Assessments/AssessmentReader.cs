@@ -10,10 +10,17 @@ namespace Placement.Assessments;
 /// Reads and validates an assessment: a YAML or JSON mapping from criterion ids to values.
 /// Nothing is guessed: numbers must be plain whole numbers, booleans true or false, enum values
 /// one of the declared words, sets a list of declared words, each at most once ([] for none).
-/// Messages name the criterion and what is allowed, never the value.
+/// Messages name the criterion and what is allowed, never the value. A top-level <c>$schema</c>
+/// key (the schema editors validate with) is ignored.
 /// </summary>
 internal static class AssessmentReader
 {
+    /// <summary>
+    /// A top-level key naming the JSON Schema the assessment follows, for editors; it is not an
+    /// answer and is ignored. No criterion can have this id.
+    /// </summary>
+    public const string SchemaKey = "$schema";
+
     public static (int[]? Values, IReadOnlyList<Diagnostic> Diagnostics) Read(string text, CompiledRuleSet rules, string fileName)
     {
         var diagnostics = new DiagnosticBag();
@@ -43,7 +50,7 @@ internal static class AssessmentReader
             return (null, diagnostics.Items);
         }
 
-        var values = ReadEntries(map.Entries, rules, diagnostics);
+        var values = ReadEntries(map.Entries.Where(e => e.Key.Value != SchemaKey), rules, diagnostics);
         return (diagnostics.HasErrors ? null : values, diagnostics.Items);
     }
 

@@ -51,7 +51,7 @@ public static class DiagnosticCodes
     /// <summary>A function that does not exist or is called wrongly.</summary>
     public const string InvalidCall = "PL3005";
 
-    /// <summary>A rule with no action: no set, require or note.</summary>
+    /// <summary>A rule with no action: no set, require, note or flag.</summary>
     public const string RuleWithoutAction = "PL4001";
     /// <summary>A set or require target of the wrong kind.</summary>
     public const string InvalidTarget = "PL4002";

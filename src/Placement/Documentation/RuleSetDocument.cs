@@ -5,8 +5,9 @@ namespace Placement.Documentation;
 
 /// <summary>
 /// Renders a rule set as a Markdown document a clinical reviewer can sign off: per decision a
-/// table of rules (condition in words, level, reason, source), the derived facts and notes, the
-/// criteria with their meanings and allowed values, and the rule set's version and hash.
+/// table of rules (condition in words, level, reason, source), the derived facts, notes and flags
+/// for clinical review, the criteria with their meanings and allowed values, and the rule set's
+/// version and hash.
 /// </summary>
 public static class RuleSetDocument
 {
@@ -71,6 +72,23 @@ public static class RuleSetDocument
             foreach (var rule in notes)
             {
                 sb.Append("| ").Append(rule.Id).Append(" | ").Append(Escape(Words(rules, rule))).Append(" | ").Append(Escape(rule.Note!))
+                    .Append(" | ").Append(Escape(rule.Source ?? "")).AppendLine(" |");
+            }
+
+            sb.AppendLine();
+        }
+
+        var flags = rules.Rules.Where(r => r.Flag is not null).ToArray();
+        if (flags.Length > 0)
+        {
+            sb.AppendLine("## Flags for clinical review").AppendLine();
+            sb.AppendLine("When one of these rules fires, the recommendation opens with its flag under \"Needs clinical review\"; ")
+              .AppendLine("when missing answers leave the rule undecided, the flag is shown as possible.").AppendLine();
+            sb.AppendLine("| Rule | When | Flag | Source |").AppendLine("|---|---|---|---|");
+            foreach (var rule in flags)
+            {
+                sb.Append("| ").Append(rule.Id).Append(rule.Title is null ? "" : $" {Escape(rule.Title)}").Append(" | ")
+                    .Append(Escape(Words(rules, rule))).Append(" | ").Append(Escape(rule.Flag!))
                     .Append(" | ").Append(Escape(rule.Source ?? "")).AppendLine(" |");
             }
 

@@ -52,7 +52,7 @@ internal static class MissingInformation
                 factMove = Math.Max(factMove, outputMove);
             }
 
-            if (move > 0 || factMove > 0 || required.Contains(criterion) || MattersWithOthers(rec, criterion, watched))
+            if (move > 0 || factMove > 0 || required.Contains(criterion) || RaisesAFlag(rec, criterion) || MattersWithOthers(rec, criterion, watched))
             {
                 found.Add((criterion, couldRaise, move, factMove));
             }
@@ -66,6 +66,10 @@ internal static class MissingInformation
             .Select(f => (f.Criterion, (IReadOnlyDictionary<string, Level>)f.CouldRaise, (IReadOnlyList<string>)RulesDependingOn(rec, f.Criterion), required.Contains(f.Criterion)))
             .ToArray();
     }
+
+    /// <summary>True when a rule with a review flag may fire because the criterion is unknown: its answer decides whether a clinician is asked to review.</summary>
+    private static bool RaisesAFlag(EvaluationRecord rec, Criterion criterion) =>
+        RulesDependingOn(rec, criterion).Any(id => rec.Rules.RulesById[id].Model.Flag is not null);
 
     /// <summary>
     /// True when the criterion's answer changes a decision or an output fact together with some

@@ -4,11 +4,12 @@ using Placement.Model;
 namespace Placement.Explanations;
 
 /// <summary>
-/// One line of batch output as JSON (see schemas/batch-line.schema.json): the input line number and
-/// either a summary (status, each decision's level and ceiling, fired rules, missing criteria) or
-/// the full explanation under <c>recommendation</c>. A decision's <c>level</c> is written only when
-/// it is determined; <c>floor</c> and <c>ceiling</c> always are. <c>missing</c> lists the answers to
-/// ask, in order, whenever the status is not <c>recommended</c>.
+/// One line of batch output as JSON (see schemas/batch-line.schema.json): the input line number,
+/// the input record's key when it has one, and either a summary (status, review flags, each
+/// decision's floor and ceiling, fired rules, missing criteria) or the full explanation under
+/// <c>recommendation</c>. A decision's <c>level</c> is written only when it is determined;
+/// <c>floor</c> and <c>ceiling</c> always are. <c>missing</c> lists the answers to ask, in order,
+/// whenever the status is not <c>recommended</c>.
 /// </summary>
 public static class BatchResultJson
 {
@@ -17,13 +18,36 @@ public static class BatchResultJson
     /// <param name="recommendation">The recommendation for the line.</param>
     /// <param name="line">The 1-based input line number.</param>
     /// <param name="explain">True for the full explanation, false for the summary.</param>
-    public static void Write(Utf8JsonWriter writer, Recommendation recommendation, int line, bool explain)
+    public static void Write(Utf8JsonWriter writer, Recommendation recommendation, int line, bool explain) =>
+        Write(writer, recommendation, line, explain, recordKey: null);
+
+    /// <summary>Writes one result object carrying the input record's key (after <c>line</c>, as <c>key</c>).</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="recommendation">The recommendation for the line.</param>
+    /// <param name="line">The 1-based input line number.</param>
+    /// <param name="explain">True for the full explanation, false for the summary.</param>
+    /// <param name="recordKey">
+    /// The record key as raw JSON, a string or a number (<see cref="AssessmentParseResult.RecordKey"/>),
+    /// written as it is; null writes no <c>key</c>.
+    /// </param>
+    public static void Write(Utf8JsonWriter writer, Recommendation recommendation, int line, bool explain, string? recordKey)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(recommendation);
         var rec = recommendation;
         writer.WriteStartObject();
         writer.WriteNumber("line", line);
+        if (recordKey is not null)
+        {
+            if (recordKey.Length == 0 || !(recordKey[0] is '"' or '-' || char.IsAsciiDigit(recordKey[0])))
+            {
+                throw new ArgumentException("a record key is a JSON string or number", nameof(recordKey));
+            }
+
+            writer.WritePropertyName("key");
+            writer.WriteRawValue(recordKey);
+        }
+
         if (explain)
         {
             writer.WritePropertyName("recommendation");
@@ -33,6 +57,8 @@ public static class BatchResultJson
         }
 
         writer.WriteString("status", LevelText.Status(rec.Status));
+        JsonRenderer.WriteFlags(writer, "flags", rec.Flags);
+        JsonRenderer.WriteFlags(writer, "possibleFlags", rec.PossibleFlags);
         writer.WriteStartObject("decisions");
         foreach (Decision d in rec.RuleSet.Decisions)
         {

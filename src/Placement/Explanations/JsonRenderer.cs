@@ -18,6 +18,8 @@ internal static class JsonRenderer
             w.WriteBoolean("boundsExact", rec.BoundsAreExact);
             WriteStrings(w, "requiredMissing", rec.UnknownRequired.Select(c => c.Id));
             WriteStrings(w, "askFirst", rec.Status == RecommendationStatus.Recommended ? [] : LevelText.AskFirst(rec).Select(m => m.Criterion.Id));
+            WriteFlags(w, "flags", rec.Flags);
+            WriteFlags(w, "possibleFlags", rec.PossibleFlags);
             w.WriteStartObject("ruleSet");
             w.WriteString("id", rec.RuleSet.Id);
             w.WriteString("version", rec.RuleSet.Version);
@@ -112,6 +114,21 @@ internal static class JsonRenderer
                 w.WriteString(name, formatted);
                 break;
         }
+    }
+
+    /// <summary>Review flags as <c>[{ rule, text }]</c>; batch summary lines use it too.</summary>
+    internal static void WriteFlags(Utf8JsonWriter w, string name, IReadOnlyList<ReviewFlag> flags)
+    {
+        w.WriteStartArray(name);
+        foreach (var flag in flags)
+        {
+            w.WriteStartObject();
+            w.WriteString("rule", flag.Rule);
+            w.WriteString("text", flag.Text);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteReason(Utf8JsonWriter w, Reason reason)

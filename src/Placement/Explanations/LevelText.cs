@@ -12,11 +12,20 @@ internal static class LevelText
         return $"{level.Name} [{level.Id}{codes}]";
     }
 
-    /// <summary>"could raise level_of_care to at least residential" or "could narrow what is still open".</summary>
-    public static string CouldRaise(MissingCriterion m) =>
-        m.CouldRaise.Count == 0
-            ? "could narrow what is still open"
-            : "alone could raise " + string.Join(", ", m.CouldRaise.Select(kv => $"{kv.Key} to at least {kv.Value.Id}"));
+    /// <summary>"alone could raise level_of_care to at least residential", "could narrow what is still open", and whether it could raise a review flag.</summary>
+    public static string CouldRaise(Recommendation rec, MissingCriterion m)
+    {
+        var flag = CouldRaiseFlag(rec, m);
+        if (m.CouldRaise.Count == 0) return flag ? "could raise a review flag" : "could narrow what is still open";
+        return "alone could raise " + string.Join(", ", m.CouldRaise.Select(kv => $"{kv.Key} to at least {kv.Value.Id}")) + (flag ? ", and a review flag" : "");
+    }
+
+    /// <summary>True when a rule that may fire because this answer is missing has a flag.</summary>
+    public static bool CouldRaiseFlag(Recommendation rec, MissingCriterion m) =>
+        rec.PossibleFlags.Any(f => m.Rules.Contains(f.Rule, StringComparer.Ordinal));
+
+    /// <summary>Before the text of a flag whose rule may fire.</summary>
+    public const string Possibly = "possibly, once missing answers are known: ";
 
     /// <summary>"recommended", "provisional" or "insufficient".</summary>
     public static string Status(RecommendationStatus status) => status switch

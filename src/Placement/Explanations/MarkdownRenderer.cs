@@ -11,6 +11,19 @@ internal static class MarkdownRenderer
         var sb = new StringBuilder();
         sb.Append("# Placement recommendation (").Append(LevelText.Status(rec.Status)).AppendLine(")");
         sb.AppendLine();
+        if (rec.Flags.Count + rec.PossibleFlags.Count > 0)
+        {
+            sb.AppendLine("> **Needs clinical review**");
+            sb.AppendLine(">");
+            foreach (var flag in rec.Flags) sb.Append("> - **").Append(flag.Rule).Append("** ").AppendLine(Escape(flag.Text));
+            foreach (var flag in rec.PossibleFlags)
+            {
+                sb.Append("> - **").Append(flag.Rule).Append("** *").Append(LevelText.Possibly.TrimEnd()).Append("* ").AppendLine(Escape(flag.Text));
+            }
+
+            sb.AppendLine();
+        }
+
         if (rec.Status == RecommendationStatus.Insufficient)
         {
             sb.Append("> **Insufficient:** required answers are missing (")
@@ -105,7 +118,10 @@ internal static class MarkdownRenderer
             sb.AppendLine("|---|---|---|---|");
             foreach (var m in rec.Missing)
             {
-                var raise = m.CouldRaise.Count == 0 ? "narrows what is still open" : string.Join(", ", m.CouldRaise.Select(kv => $"{kv.Key} to at least `{kv.Value.Id}`"));
+                var flag = LevelText.CouldRaiseFlag(rec, m);
+                var raise = m.CouldRaise.Count == 0
+                    ? flag ? "a review flag" : "narrows what is still open"
+                    : string.Join(", ", m.CouldRaise.Select(kv => $"{kv.Key} to at least `{kv.Value.Id}`")) + (flag ? ", a review flag" : "");
                 sb.Append("| `").Append(m.Criterion.Id).Append("` ").Append(Escape(m.Criterion.Label)).Append(" | ").Append(m.IsRequired ? "**yes**" : "no")
                     .Append(" | ").Append(raise).Append(" | ").Append(string.Join(", ", m.Rules)).AppendLine(" |");
             }

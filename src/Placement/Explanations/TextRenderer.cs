@@ -9,6 +9,14 @@ internal static class TextRenderer
     {
         var rec = explanation.Recommendation;
         var sb = new StringBuilder();
+        if (rec.Flags.Count + rec.PossibleFlags.Count > 0)
+        {
+            sb.AppendLine("Needs clinical review:");
+            foreach (var flag in rec.Flags) sb.Append("  - [").Append(flag.Rule).Append("] ").AppendLine(flag.Text);
+            foreach (var flag in rec.PossibleFlags) sb.Append("  - [").Append(flag.Rule).Append("] ").Append(LevelText.Possibly).AppendLine(flag.Text);
+            sb.AppendLine();
+        }
+
         sb.Append("Status: ").Append(LevelText.Status(rec.Status).ToUpperInvariant());
         if (rec.Status == RecommendationStatus.Insufficient)
         {
@@ -99,7 +107,7 @@ internal static class TextRenderer
             {
                 sb.Append("  - ").Append(m.Criterion.Id).Append(" (").Append(m.Criterion.Label).Append(')');
                 if (m.IsRequired) sb.Append(" REQUIRED");
-                sb.Append(": ").Append(LevelText.CouldRaise(m));
+                sb.Append(": ").Append(LevelText.CouldRaise(rec, m));
                 if (m.Rules.Count > 0) sb.Append("  [rules ").Append(string.Join(", ", m.Rules)).Append(']');
                 sb.AppendLine();
             }

@@ -10,8 +10,8 @@ namespace Placement.Loading;
 /// <summary>
 /// Stage 3: every rule of every file, read and bound against the declarations — its condition
 /// parsed and type-checked, its <c>set</c> and <c>require</c> targets and values resolved, its
-/// <c>because</c> and <c>note</c> texts checked for placeholders. Rules are numbered in
-/// declaration order.
+/// <c>because</c>, <c>note</c> and <c>flag</c> texts checked for placeholders. Rules are numbered
+/// in declaration order.
 /// </summary>
 internal sealed class BindRulesStage
 {
@@ -67,7 +67,7 @@ internal sealed class BindRulesStage
         if (map is null) return null;
         var idNode = map["id"] as YScalar;
         var what = idNode is null ? "a rule" : $"rule '{idNode.Value}'";
-        var reader = new MappingReader(map, what, _diagnostics, "id", "title", "when", "set", "require", "because", "note", "source");
+        var reader = new MappingReader(map, what, _diagnostics, "id", "title", "when", "set", "require", "because", "note", "flag", "source");
         idNode = reader.Scalar("id", required: true);
         var ok = idNode is not null;
         if (idNode is not null)
@@ -103,12 +103,14 @@ internal sealed class BindRulesStage
 
         var becauseNode = reader.Scalar("because");
         var noteNode = reader.Scalar("note");
+        var flagNode = reader.Scalar("flag");
         var source = reader.Text("source");
         var because = becauseNode is null ? null : ReadTemplate(becauseNode, symbols, poisoned, ref ok);
         var note = noteNode is null ? null : ReadTemplate(noteNode, symbols, poisoned, ref ok);
-        if (map["set"] is null && map["require"] is null && noteNode is null)
+        var flag = flagNode is null ? null : ReadTemplate(flagNode, symbols, poisoned, ref ok);
+        if (map["set"] is null && map["require"] is null && noteNode is null && flagNode is null)
         {
-            _diagnostics.Error(DiagnosticCodes.RuleWithoutAction, map.Start, $"{what} does nothing; give it 'set', 'require' or 'note'");
+            _diagnostics.Error(DiagnosticCodes.RuleWithoutAction, map.Start, $"{what} does nothing; give it 'set', 'require', 'note' or 'flag'");
             ok = false;
         }
         else if (actions.Count > 0 && becauseNode is null)
@@ -125,7 +127,8 @@ internal sealed class BindRulesStage
 
         if (!ok || idNode is null || condition is null || whenNode is null) return null;
         var reads = BoundExprSymbols.Of(condition);
-        var model = new Rule(idNode.Value, reader.Text("title"), whenNode.Value.Trim(), actions, becauseNode?.Value.Trim(), noteNode?.Value.Trim(), source, idNode.Start, reads);
+        var model = new Rule(idNode.Value, reader.Text("title"), whenNode.Value.Trim(), actions, becauseNode?.Value.Trim(), noteNode?.Value.Trim(), source, idNode.Start, reads,
+            flagNode?.Value.Trim(), flag);
         return new CompiledRule(model, whenNode.Value, condition, slotCount, because, note, index);
     }
 

@@ -8,13 +8,14 @@ namespace Placement.Testing;
 /// <summary>
 /// Runs rule tests written as data: <c>*.tests.yaml</c> files beside the rules. Each case names an
 /// assessment (merged over the file's <c>base</c>) and what to expect: status, levels (decided levels), floors, ceilings,
-/// facts, fired / not fired / may-fire rules, missing criteria and text the explanation contains.
+/// facts, fired / not fired / may-fire rules, missing criteria, review flags and text the
+/// explanation contains.
 /// </summary>
 public static class RuleTests
 {
     private static readonly string[] TopLevel = ["base", "tests"];
     private static readonly string[] CaseKeys = ["name", "assessment", "expect"];
-    private static readonly string[] ExpectKeys = ["status", "levels", "floors", "ceilings", "facts", "fired", "not_fired", "may_fire", "missing", "explanation_contains"];
+    private static readonly string[] ExpectKeys = ["status", "levels", "floors", "ceilings", "facts", "fired", "not_fired", "may_fire", "missing", "flags", "explanation_contains"];
 
     /// <summary>The test files in a folder: every <c>*.tests.yaml</c> and <c>*.tests.yml</c>, by name.</summary>
     public static IReadOnlyList<RuleSource> FindTestFiles(string folder) =>
@@ -210,6 +211,40 @@ public static class RuleTests
                 if (!actual.OrderBy(x => x).SequenceEqual(expected.OrderBy(x => x)))
                 {
                     f.Add($"missing: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}]");
+                }
+            });
+        }
+
+        if (reader.Node("flags") is not null)
+        {
+            var expected = new List<string>();
+            var flagged = rules.Rules.Where(r => r.Flag is not null).Select(r => r.Id).ToArray();
+            foreach (var r in Words(reader, "flags", diagnostics))
+            {
+                if (rules.FindRule(r.Value) is { Flag: null })
+                {
+                    diagnostics.Error(DiagnosticCodes.InvalidTest, r.Start,
+                        $"rule '{r.Value}' has no flag; {(flagged.Length == 0 ? "no rule has one" : "rules with a flag: " + string.Join(", ", flagged))}");
+                    ok = false;
+                    continue;
+                }
+
+                if (rules.FindRule(r.Value) is null)
+                {
+                    Unknown(diagnostics, r, "rule with a flag", flagged);
+                    ok = false;
+                    continue;
+                }
+
+                expected.Add(r.Value);
+            }
+
+            checks.Add((rec, f) =>
+            {
+                var actual = rec.Flags.Select(x => x.Rule).ToArray();
+                if (!actual.Order(StringComparer.Ordinal).SequenceEqual(expected.Order(StringComparer.Ordinal)))
+                {
+                    f.Add($"flags: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}]");
                 }
             });
         }

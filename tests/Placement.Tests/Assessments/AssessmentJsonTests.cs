@@ -42,6 +42,71 @@ public sealed class AssessmentJsonTests
         (d.Code, d.File, d.Line, d.Column, d.Message).Should().Be((code, "in.ndjson", 7, column, message));
     }
 
+    [Fact]
+    public void TryParseJson_TopLevelSchemaKey_IsIgnored()
+    {
+        var result = Assessment.TryParseJson("{\"$schema\":\"../../schemas/assessment.schema.json\",\"cows\":14}"u8, Rules);
+
+        result.Assessment!.Known().Should().Equal([new KeyValuePair<string, string>("cows", "14")]);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"A-17","cows":14}""", "\"A-17\"")]
+    [InlineData("""{"cows":14,"id":12345}""", "12345")]
+    [InlineData("""{"cows":14, "id" : "a\"b" }""", "\"a\\\"b\"")]
+    [InlineData("""{"cows":14,"id":null}""", null)]
+    [InlineData("""{"cows":14}""", null)]
+    public void TryParseJson_RecordKey_IsSkippedAndItsRawValueReturned(string json, string? key)
+    {
+        var result = Assessment.TryParseJson(Encoding.UTF8.GetBytes(json), Rules, "in.ndjson", 3, recordKey: "id");
+
+        result.Diagnostics.Should().BeEmpty();
+        result.Assessment!.Known().Should().Equal([new KeyValuePair<string, string>("cows", "14")]);
+        result.RecordKey.Should().Be(key);
+    }
+
+    [Fact]
+    public void TryParseJson_InvalidLineWithARecordKey_StillReturnsTheKey()
+    {
+        var result = Assessment.TryParseJson("""{"ciwa_ar":99,"id":"A-17"}"""u8, Rules, "in.ndjson", 3, recordKey: "id");
+
+        result.Success.Should().BeFalse();
+        result.Diagnostics.Select(d => d.Code).Should().Equal("PL5003");
+        result.RecordKey.Should().Be("\"A-17\"");
+    }
+
+    [Theory]
+    [InlineData("""{"id":{"name":"Jane Doe"}}""", "PL5002", 7, "id: a record key must be a string or a number")]
+    [InlineData("""{"id":["Jane Doe"]}""", "PL5002", 7, "id: a record key must be a string or a number")]
+    [InlineData("""{"id":true}""", "PL5002", 7, "id: a record key must be a string or a number")]
+    [InlineData("""{"id":1,"id":2}""", "PL1005", 9, "duplicate key 'id'")]
+    public void TryParseJson_InvalidRecordKey_IsAnErrorThatNeverShowsItsValue(string json, string code, int column, string message)
+    {
+        var result = Assessment.TryParseJson(Encoding.UTF8.GetBytes(json), Rules, "in.ndjson", 3, recordKey: "id");
+
+        result.Success.Should().BeFalse();
+        var d = result.Diagnostics.Should().ContainSingle().Subject;
+        (d.Code, d.Column, d.Message).Should().Be((code, column, message));
+        result.RecordKey.Should().BeNull("only a string or number is an identifier to show");
+    }
+
+    [Fact]
+    public void TryParseJson_WithoutARecordKey_ReadsTheKeyAsAnUnknownCriterion()
+    {
+        var result = Assessment.TryParseJson("""{"id":"A-17","cows":14}"""u8, Rules, "in.ndjson", 3);
+
+        result.Diagnostics.Select(d => d.Message).Should().Equal("unknown criterion 'id'");
+        result.RecordKey.Should().BeNull();
+    }
+
+    [Fact]
+    public void TryParseJson_RecordKeyNamingACriterion_Throws()
+    {
+        var act = () => Assessment.TryParseJson("{}"u8, Rules, "in.ndjson", 1, recordKey: "cows");
+
+        act.Should().Throw<ArgumentException>().WithMessage("*'cows' is a criterion*");
+    }
+
     private static string Json(string criterion, string value) =>
         Rules.Criteria.Single(c => c.Id == criterion).Domain.Kind == Model.ValueKind.Enum ? $"\"{value}\"" : value;
 }

@@ -95,6 +95,24 @@ public sealed class AssessmentTests
             new KeyValuePair<string, string>("pregnant", "false"));
     }
 
+    [Theory]
+    [InlineData("{ \"$schema\": \"../../schemas/assessment.schema.json\", \"cows\": 14 }")]
+    [InlineData("$schema: ../../schemas/assessment.schema.json\ncows: 14\n")]
+    public void Parse_TopLevelSchemaKey_IsIgnored(string text)
+    {
+        var a = Assessment.Parse(text, Rules);
+
+        a.Known().Should().Equal([new KeyValuePair<string, string>("cows", "14")]);
+    }
+
+    [Fact]
+    public void TryParse_SchemaKeyMisspelt_IsStillAnUnknownCriterion()
+    {
+        var result = Assessment.TryParse("{ \"$schemas\": \"x\", \"cows\": 14 }", Rules);
+
+        result.Diagnostics.Select(d => d.Code).Should().Equal(DiagnosticCodes.UnknownCriterion);
+    }
+
     [Fact]
     public void Parse_Invalid_ThrowsAssessmentExceptionWithDiagnostics()
     {

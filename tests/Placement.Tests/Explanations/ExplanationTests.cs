@@ -21,12 +21,22 @@ public sealed class ExplanationTests
     [InlineData("medically-monitored-inpatient.yaml")]
     [InlineData("php.yaml")]
     [InlineData("residential.yaml")]
-    public void Explanation_MatchesGoldenFiles(string example)
+    public void Explanation_MatchesGoldenFiles(string example) =>
+        MatchesGoldenFiles(RecommendExample(example), Path.GetFileNameWithoutExtension(example));
+
+    /// <summary>The same for a small rule set with review flags: flags that fired, and possible ones.</summary>
+    [Fact]
+    public void Explanation_WithReviewFlags_MatchesGoldenFiles()
     {
-        var rec = RecommendExample(example);
+        var rules = RuleSet.Load([new RuleSource("flags.yaml", ReviewFlagTests.Rules)]);
+
+        MatchesGoldenFiles(rules.Recommend(Assessment.Parse("score: 6\npregnant: true\n", rules)), "review-flags");
+    }
+
+    private static void MatchesGoldenFiles(Recommendation rec, string name)
+    {
         var sha = rec.RuleSet.Sha256;
         var dir = Path.Combine(TestSupport.RepoRoot, "tests", "Placement.Tests", "Explanations", "golden");
-        var name = Path.GetFileNameWithoutExtension(example);
         foreach (var (ext, actual) in new[] { ("txt", rec.Explain().ToText()), ("md", rec.Explain().ToMarkdown()) })
         {
             var masked = actual.Replace(sha, "<sha256>", StringComparison.Ordinal);

@@ -119,7 +119,7 @@ public sealed class RuleSetDiagnosticTests
             "rule without action",
             "  - { id: r1, when: flag, because: x, source: s }",
             "PL4001", FirstRuleLine, 5,
-            "rule 'r1' does nothing; give it 'set', 'require' or 'note'"
+            "rule 'r1' does nothing; give it 'set', 'require', 'note' or 'flag'"
         },
         {
             "rule without because",
@@ -131,7 +131,7 @@ public sealed class RuleSetDiagnosticTests
             "misspelt property",
             "  - { id: r1, titel: T, when: flag, require: { care: high }, because: x, source: s }",
             "PL1003", FirstRuleLine, 15,
-            "rule 'r1' has no property 'titel'; did you mean 'title'?; allowed: id, title, when, set, require, because, note, source"
+            "rule 'r1' has no property 'titel'; did you mean 'title'?; allowed: id, title, when, set, require, because, note, flag, source"
         },
         {
             "missing when",
@@ -144,6 +144,12 @@ public sealed class RuleSetDiagnosticTests
             "  - { id: r1, when: flag, require: { care: high }, because: 'Score {scroe} is high', source: s }",
             "PL3002", FirstRuleLine, 69,
             "'{scroe}' in the text is not a declared criterion, fact or decision; did you mean 'score'?; write '{{' for a literal brace"
+        },
+        {
+            "unclosed placeholder in flag",
+            "  - { id: r1, when: flag, flag: 'Score {score is high', source: s }",
+            "PL1007", FirstRuleLine, 40,
+            "'{' is not closed; write '{{' for a literal brace"
         },
     };
 

@@ -104,6 +104,41 @@ public sealed class OutputSchemaTests
         schema.Errors(json).Should().BeEmpty();
     }
 
+    private static readonly Lazy<RuleSet> Flagged = new(() => RuleSet.Load([new RuleSource("flags.yaml", ReviewFlagTests.Rules)]));
+
+    // Flags fired, flags possible, and none.
+    [Theory]
+    [InlineData("score: 9\npregnant: true\nhome: unsafe\n")]
+    [InlineData("score: 6\n")]
+    [InlineData("score: 1\npregnant: false\nhome: stable\n")]
+    public async Task RecommendationAndBatchLineWithFlags_ValidateAgainstTheSchemas(string assessment)
+    {
+        var recommendationSchema = await SchemaFiles.LoadAsync(RecommendationSchema);
+        var batchSchema = await SchemaFiles.LoadAsync(BatchLineSchema);
+
+        var rec = Flagged.Value.Recommend(Assessment.Parse(assessment, Flagged.Value));
+
+        recommendationSchema.Errors(rec.Explain().ToJson()).Should().BeEmpty();
+        batchSchema.Errors(BatchLine(rec, 1, explain: false)).Should().BeEmpty();
+        batchSchema.Errors(BatchLine(rec, 1, explain: true)).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData(false, "flags.0.text", null)]
+    [InlineData(false, "flags.0.rule", "\"1x\"")]
+    [InlineData(false, "possibleFlags", null)]
+    [InlineData(false, "flags", "[\"F1\"]")]
+    [InlineData(true, "recommendation.flags.0.level", "\"high\"")]
+    [InlineData(true, "recommendation.possibleFlags", "{}")]
+    public async Task BatchLineWithAWrongFlag_IsRejected(bool explain, string path, string? replacement)
+    {
+        var schema = await SchemaFiles.LoadAsync(BatchLineSchema);
+        var line = BatchLine(Flagged.Value.Recommend(Assessment.Parse("score: 9\npregnant: true\nhome: unsafe\n", Flagged.Value)), 1, explain);
+        schema.Errors(line).Should().BeEmpty();
+
+        schema.Errors(With(line, path, replacement)).Should().NotBeEmpty();
+    }
+
     [Fact]
     public void RecommendationJson_WritesFactValuesInTheirJsonTypes()
     {
@@ -283,15 +318,32 @@ public sealed class OutputSchemaTests
         schema.Errors(With(line, path, replacement)).Should().NotBeEmpty();
     }
 
+    [Theory]
+    [InlineData(false, "\"A-17\"")]
+    [InlineData(false, "12345")]
+    [InlineData(true, "\"A-17\"")]
+    public async Task BatchLineWithARecordKey_ValidatesAgainstTheSchema(bool explain, string key)
+    {
+        var schema = await SchemaFiles.LoadAsync(BatchLineSchema);
+        var rec = Custom.Value.Recommend(Assessment.Parse("score: 7\n", Custom.Value));
+
+        var line = BatchLine(rec, 42, explain, key);
+
+        JsonNode.Parse(line)!["key"]!.ToJsonString().Should().Be(key);
+        schema.Errors(line).Should().BeEmpty();
+        schema.Errors(With(line, "key", "{ \"name\": \"x\" }")).Should().NotBeEmpty();
+        schema.Errors(With(line, "key", "true")).Should().NotBeEmpty();
+    }
+
     private static string CustomJson(string assessment) =>
         Custom.Value.Recommend(Assessment.Parse(assessment, Custom.Value)).Explain().ToJson();
 
-    private static string BatchLine(Recommendation recommendation, int line, bool explain)
+    private static string BatchLine(Recommendation recommendation, int line, bool explain, string? key = null)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            BatchResultJson.Write(writer, recommendation, line, explain);
+            BatchResultJson.Write(writer, recommendation, line, explain, key);
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);

@@ -9,6 +9,8 @@ public sealed class SchemaAgreementTests
     {
         var data = new TheoryData<string>();
         data.Add(TestSupport.MiniHeader + "\nrules:\n  - { id: r-1.a, title: T, when: flag, set: { alarm: true }, because: x, note: n, source: s }\n");
+        data.Add(TestSupport.MiniHeader + "\nrules:\n  - { id: f1, when: flag, flag: 'Review {score}.', source: s }\n");
+        data.Add(TestSupport.MiniHeader + "\nrules:\n  - { id: f1, when: flag, require: { care: high }, because: x, flag: Review., note: n, source: s }\n");
         data.Add("ruleset: { id: x, version: 2 }\ndecisions:\n  d: { levels: [ { id: lo, codes: { asam3: 1 } }, { id: hi, category: inpatient } ] }\n");
         data.Add("""
             ruleset: { id: x, version: 1 }
@@ -82,6 +84,7 @@ public sealed class SchemaAgreementTests
         { "ruleset: { id: x, version: 1 }\ntypes:\n  t: { values: [a, b] }\nfacts:\n  f: { type: t, of: t }\n", "PL1003" },
         { "ruleset: { id: x, version: 1 }\ncriteria:\n  s: { type: set, values: [a] }\n", "PL2005" },
         { "ruleset: { id: x, version: 1 }\ncriteria:\n  s: { type: set, of: [a, b] }\n", "PL1002" },
+        { "ruleset: { id: x, version: 1 }\nrules:\n  - { id: r1, when: x, flags: y }\n", "PL1003" },
     };
 
     [Theory]
@@ -122,6 +125,7 @@ public sealed class SchemaAgreementTests
         "tests:\n  - { expect: {} }\n",
         "tests:\n  - { name: a, expect: { status: final } }\n",
         "tests:\n  - { name: a, expect: { fird: [r] } }\n",
+        "tests:\n  - { name: a, expect: { flags: { r: x } } }\n",
         "base: []\ntests: []\n",
     };
 
@@ -142,6 +146,7 @@ public sealed class SchemaAgreementTests
     [InlineData("recommendation.schema.json")]
     [InlineData("diagnostics.schema.json")]
     [InlineData("batch-line.schema.json")]
+    [InlineData("assessment.schema.json")]
     public void Schema_DescribesEveryPropertyAndRejectsUnknownOnes(string name)
     {
         var schema = JsonNode.Parse(File.ReadAllText(SchemaFiles.PathOf(name)))!;
