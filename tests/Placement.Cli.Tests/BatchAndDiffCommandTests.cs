@@ -17,7 +17,7 @@ public sealed class BatchAndDiffCommandTests
         var (exit, _, stderr) = CliRunner.Run("batch", input, "--out", output, "--parallel", "2");
 
         exit.Should().Be(0, stderr);
-        stderr.Trim().Should().Be("20000 assessments: 10000 recommended, 10000 provisional, 0 invalid (skipped)");
+        stderr.Trim().Should().Be("20000 assessments: 10000 recommended, 10000 provisional, 0 insufficient, 0 invalid (skipped)");
         var results = File.ReadAllLines(output);
         results.Should().HaveCount(20000);
         for (var i = 0; i < results.Length; i += 997)
@@ -28,6 +28,32 @@ public sealed class BatchAndDiffCommandTests
             root.GetProperty("decisions").GetProperty("level_of_care").GetProperty("floor").GetString()
                 .Should().Be(i % 2 == 0 ? "iop" : "medically_monitored_inpatient");
         }
+    }
+
+    [Fact]
+    public void Batch_RequiredAnswerMissing_IsCountedAndWrittenAsInsufficient()
+    {
+        var rules = CliRunner.TempFile("rules.yaml", """
+            ruleset: { id: r, version: 1 }
+            decisions:
+              care: { levels: [ { id: low }, { id: high } ] }
+            criteria:
+              substance: { type: enum, values: [none, opioid], required: true }
+              cows: { type: integer, min: 0, max: 48, risk: increasing }
+            rules:
+              - { id: r1, when: cows >= 13, require: { care: high }, because: x, source: s }
+            """);
+        var input = CliRunner.TempFile("in.ndjson", "{\"substance\": \"none\", \"cows\": 3}\n{\"cows\": 20}\n{\"substance\": \"opioid\"}\n");
+
+        var (exit, stdout, stderr) = CliRunner.Run("batch", input, "--rules", rules);
+
+        exit.Should().Be(0, stderr);
+        stderr.Trim().Should().Be("3 assessments: 1 recommended, 1 provisional, 1 insufficient, 0 invalid (skipped)");
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        lines[1].GetProperty("status").GetString().Should().Be("insufficient");
+        lines[1].GetProperty("missing").EnumerateArray().Select(e => e.GetString()).Should().Equal("substance");
+        lines[1].GetProperty("decisions").GetProperty("care").GetProperty("level").GetString().Should().Be("high");
+        lines[2].GetProperty("decisions").GetProperty("care").TryGetProperty("level", out _).Should().BeFalse("cows is unknown");
     }
 
     [Fact]
@@ -44,7 +70,7 @@ public sealed class BatchAndDiffCommandTests
             $"{input}:2:13: error PL5003: ciwa_ar: out of range; allowed 0 to 67",
             $"{input}:4:2: error PL5001: unknown criterion 'relapse_rsk'; did you mean 'relapse_risk'?",
             $"{input}:5:2: error PL1008: invalid JSON",
-            "5 assessments: 1 recommended, 1 provisional, 3 invalid (skipped)");
+            "5 assessments: 1 recommended, 1 provisional, 0 insufficient, 3 invalid (skipped)");
     }
 
     [Fact]
@@ -104,7 +130,7 @@ public sealed class BatchAndDiffCommandTests
             $"{input}:1:26: error PL5001: id \"A-2\": unknown criterion 'relapse_rsk'; did you mean 'relapse_risk'?",
             $"{input}:2:12: error PL5003: id 7: ciwa_ar: out of range; allowed 0 to 67",
             $"{input}:3:12: error PL5003: ciwa_ar: out of range; allowed 0 to 67",
-            "3 assessments: 0 recommended, 0 provisional, 3 invalid (skipped)");
+            "3 assessments: 0 recommended, 0 provisional, 0 insufficient, 3 invalid (skipped)");
     }
 
     [Fact]

@@ -99,7 +99,7 @@ internal static class BatchCommand
             outputStream?.Dispose();
         }
 
-        stderr.WriteLine($"{totals.Lines} assessments: {totals.Recommended} recommended, {totals.Provisional} provisional, {totals.Invalid} invalid (skipped)");
+        stderr.WriteLine($"{totals.Lines} assessments: {totals.Recommended} recommended, {totals.Provisional} provisional, {totals.Insufficient} insufficient, {totals.Invalid} invalid (skipped)");
         return totals.Invalid > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
     }
 
@@ -108,6 +108,7 @@ internal static class BatchCommand
         public long Lines;
         public long Recommended;
         public long Provisional;
+        public long Insufficient;
         public long Invalid;
     }
 
@@ -120,6 +121,7 @@ internal static class BatchCommand
         public readonly List<Diagnostic> Errors = new();
         public int Recommended;
         public int Provisional;
+        public int Insufficient;
         public int Invalid;
     }
 
@@ -177,6 +179,7 @@ internal static class BatchCommand
                 totals.Lines += chunk.Lines.Count;
                 totals.Recommended += chunk.Recommended;
                 totals.Provisional += chunk.Provisional;
+                totals.Insufficient += chunk.Insufficient;
                 totals.Invalid += chunk.Invalid;
                 if (progress && clock.ElapsedMilliseconds - lastProgress > 500)
                 {
@@ -204,8 +207,18 @@ internal static class BatchCommand
             }
 
             var rec = rules.Recommend(parsed.Assessment);
-            if (rec.Status == RecommendationStatus.Provisional) chunk.Provisional++;
-            else chunk.Recommended++;
+            switch (rec.Status)
+            {
+                case RecommendationStatus.Provisional:
+                    chunk.Provisional++;
+                    break;
+                case RecommendationStatus.Insufficient:
+                    chunk.Insufficient++;
+                    break;
+                default:
+                    chunk.Recommended++;
+                    break;
+            }
             json.Reset(chunk.Output);
             Placement.Explanations.BatchResultJson.Write(json, rec, line, explain, parsed.RecordKey);
             json.Flush();

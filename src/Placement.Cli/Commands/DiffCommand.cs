@@ -43,7 +43,7 @@ internal static class DiffCommand
             Reports, for each decision, how many recommended levels change, a matrix of old level (rows)
             to new level (columns), and up to three example assessments, with their line numbers, for each
             change: what a rule committee needs before adopting a new version. Status changes
-            (recommended / provisional) are counted too. Lines invalid for either rule set are reported
+            (recommended / provisional / insufficient) are counted too. Lines invalid for either rule set are reported
             and skipped, with the record key (--key) before the message when the line has one; in JSON
             each example carries its "key".
             """)
@@ -147,7 +147,7 @@ internal static class DiffCommand
     {
         stdout.WriteLine($"Old: {c.Old.Id} {c.Old.Version} (sha256 {c.Old.Sha256[..12]})");
         stdout.WriteLine($"New: {c.New.Id} {c.New.Version} (sha256 {c.New.Sha256[..12]})");
-        stdout.WriteLine($"Compared {c.Compared} assessments; status (recommended/provisional) changed for {c.StatusChanged}.");
+        stdout.WriteLine($"Compared {c.Compared} assessments; status (recommended/provisional/insufficient) changed for {c.StatusChanged}.");
         foreach (var id in c.Decisions)
         {
             var changed = c.Changed(id);

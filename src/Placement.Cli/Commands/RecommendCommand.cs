@@ -9,10 +9,10 @@ internal static class RecommendCommand
     public static Command Create(Option<string?> rules, Io io)
     {
         var assessment = CliOptions.Input("assessment",
-            "A YAML or JSON file mapping criterion ids to values; '-' reads standard input. A criterion that is absent or null is unknown: the recommendation is then provisional and lists what is missing.");
+            "A YAML or JSON file mapping criterion ids to values; '-' reads standard input. A criterion that is absent or null is unknown: a decision it can change shows its floor and ceiling instead of a level, and the recommendation lists what to ask first.");
         var format = CliOptions.Format("text (for a clinician at a terminal), markdown, or json.", "text", "markdown", "json");
         var command = new ToolCommand("recommend", "Recommend a level of care for one assessment and explain it.", """
-              0   a recommendation was made (recommended or provisional)
+              0   a recommendation was made (recommended, provisional or insufficient)
               2   the assessment is invalid or cannot be read (errors on stderr as file:line:col: error CODE: ...)
               3   the rule set is invalid or cannot be read (errors on stderr, the same way)
             """)

@@ -32,11 +32,13 @@ internal static class TestCommand
 
             A test file has an optional 'base' assessment merged under every case, and 'tests': a list of
             cases, each with 'name', 'assessment' (null makes a criterion unknown) and 'expect':
-              status: recommended | provisional
-              levels: { <decision>: <level> }       ceilings: { <decision>: <level> }
+              status: recommended | provisional | insufficient
+              levels: { <decision>: <level> }       (decided levels; fails while only a range is known)
+              floors: { <decision>: <level> }       ceilings: { <decision>: <level> }
               facts: { <fact>: <value> }
               fired: [rule ids]   not_fired: [rule ids]   may_fire: [rule ids]
               missing: [criterion ids]               (exactly these)
+              flags: [rule ids]                     (exactly these rules' review flags)
               explanation_contains: [texts]
             """)
         {
