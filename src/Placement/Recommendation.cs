@@ -19,7 +19,8 @@ public sealed class Recommendation
         RuleSet = ruleSet;
         Assessment = assessment;
         Record = record;
-        Status = record.UnknownRequired().Count > 0 ? RecommendationStatus.Insufficient
+        Status = record.IsComplete ? RecommendationStatus.Recommended
+            : record.UnknownRequired().Count > 0 ? RecommendationStatus.Insufficient
             : record.IsUndetermined ? RecommendationStatus.Provisional
             : RecommendationStatus.Recommended;
     }

@@ -12,8 +12,6 @@ namespace Placement.Engine;
 internal sealed class EvaluationRecord
 {
     private readonly int[]? _floors;
-    private readonly int[]? _exactFloors;
-    private readonly int[]? _exactCeilings;
     private Full? _full;
 
     private EvaluationRecord(CompiledRuleSet rules, int[] values, int[]? floors, Full? full)
@@ -22,27 +20,10 @@ internal sealed class EvaluationRecord
         Values = values;
         _floors = floors;
         _full = full;
-        BoundsAreExact = true;
-        if (full is null) return;
-        var bounds = ExactBounds.Compute(rules, values, out var exact);
-        BoundsAreExact = exact && bounds is not null;
-
-        // Bounds from approximate value classes could miss a completion: then only the interval evaluation is used.
-        if (!BoundsAreExact) return;
-
-        // Never wider than the interval evaluation, which is sound: keep the tighter of the two.
-        var (lo, hi) = bounds!.Value;
-        var n = rules.SlotCount;
-        for (var s = 0; s < lo.Length; s++)
-        {
-            var slot = rules.CriteriaCount + s;
-            lo[s] = Math.Max(lo[s], full.State[slot]);
-            hi[s] = Math.Min(hi[s], full.State[slot + n]);
-        }
-
-        _exactFloors = lo;
-        _exactCeilings = hi;
     }
+
+    /// <summary>True for a complete assessment: nothing is unknown, so everything is determined.</summary>
+    public bool IsComplete => _floors is not null;
 
     /// <summary>The compiled rule set that produced it.</summary>
     public CompiledRuleSet Rules { get; }
@@ -77,7 +58,7 @@ internal sealed class EvaluationRecord
     /// True when floors and ceilings are exact over every completion of the unknown answers; false
     /// when they come (in part) from the interval evaluation, which may be wider than the truth.
     /// </summary>
-    public bool BoundsAreExact { get; }
+    public bool BoundsAreExact => _floors is not null || Record.Exact is not null;
 
     /// <summary>The required criteria that are unknown: always required, or required by a condition that is true or unknown.</summary>
     public IReadOnlyList<Criterion> UnknownRequired()
@@ -114,7 +95,7 @@ internal sealed class EvaluationRecord
     public int Floor(Symbol s)
     {
         if (_floors is not null) return s is Criterion ? Values[s.Slot] : _floors[s.Slot - Rules.CriteriaCount];
-        if (_exactFloors is not null && s is not Criterion) return _exactFloors[s.Slot - Rules.CriteriaCount];
+        if (Record.Exact is { } exact && s is not Criterion) return exact.Floors[s.Slot - Rules.CriteriaCount];
         return Record.State[s.Slot];
     }
 
@@ -122,7 +103,7 @@ internal sealed class EvaluationRecord
     public int Ceiling(Symbol s)
     {
         if (_floors is not null) return Floor(s);
-        if (_exactCeilings is not null && s is not Criterion) return _exactCeilings[s.Slot - Rules.CriteriaCount];
+        if (Record.Exact is { } exact && s is not Criterion) return exact.Ceilings[s.Slot - Rules.CriteriaCount];
         return Record.State[s.Slot + Rules.SlotCount];
     }
 
@@ -156,8 +137,29 @@ internal sealed class EvaluationRecord
 
         var outcomes = new byte[rules.EvaluationOrder.Length];
         rules.Program(state, outcomes);
-        return new Full(state, outcomes);
+        return new Full(state, outcomes, Exact(rules, values, state));
     }
 
-    private sealed record Full(int[] State, byte[] Outcomes);
+    /// <summary>
+    /// Exact floors and ceilings of every fact and decision, or null when they could not be worked out
+    /// exactly (then the interval state, which is sound, is used). Never wider than the intervals.
+    /// </summary>
+    private static (int[] Floors, int[] Ceilings)? Exact(CompiledRuleSet rules, int[] values, int[] state)
+    {
+        var bounds = ExactBounds.Compute(rules, values, out var exact);
+
+        // Bounds from approximate value classes could miss a completion: then only the interval evaluation is used.
+        if (!exact || bounds is not { } b) return null;
+        var n = rules.SlotCount;
+        for (var s = 0; s < b.Floors.Length; s++)
+        {
+            var slot = rules.CriteriaCount + s;
+            b.Floors[s] = Math.Max(b.Floors[s], state[slot]);
+            b.Ceilings[s] = Math.Min(b.Ceilings[s], state[slot + n]);
+        }
+
+        return b;
+    }
+
+    private sealed record Full(int[] State, byte[] Outcomes, (int[] Floors, int[] Ceilings)? Exact);
 }
