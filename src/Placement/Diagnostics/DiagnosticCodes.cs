@@ -50,6 +50,8 @@ public static class DiagnosticCodes
     public const string UnknownValue = "PL3004";
     /// <summary>A function that does not exist or is called wrongly.</summary>
     public const string InvalidCall = "PL3005";
+    /// <summary>Arithmetic in a condition that can leave the range of whole numbers.</summary>
+    public const string ArithmeticOverflow = "PL3006";
 
     /// <summary>A rule with no action: no set, require, note or flag.</summary>
     public const string RuleWithoutAction = "PL4001";

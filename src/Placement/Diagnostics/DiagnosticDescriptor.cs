@@ -47,6 +47,7 @@ public sealed record DiagnosticDescriptor
         new(DiagnosticCodes.TypeMismatch, DiagnosticSeverity.Error, "mismatched types"),
         new(DiagnosticCodes.UnknownValue, DiagnosticSeverity.Error, "a word that is not a value of its enum or decision"),
         new(DiagnosticCodes.InvalidCall, DiagnosticSeverity.Error, "an unknown function or a wrong call"),
+        new(DiagnosticCodes.ArithmeticOverflow, DiagnosticSeverity.Error, "arithmetic that can exceed the range of whole numbers"),
         new(DiagnosticCodes.RuleWithoutAction, DiagnosticSeverity.Error, "a rule with no `set`, `require`, `note` or `flag`"),
         new(DiagnosticCodes.InvalidTarget, DiagnosticSeverity.Error, "`set` on a decision or `require` on a fact or criterion"),
         new(DiagnosticCodes.Cycle, DiagnosticSeverity.Error, "rules that depend on each other in a cycle"),

@@ -30,6 +30,12 @@ internal sealed class CompiledRuleSet
     {
         Requirements = requirements;
         Monotone = monotone;
+        ReadsKnown = evaluationOrder
+            .Where(r => r.TargetSlots.Length > 0 || r.Model.Flag is not null)
+            .SelectMany(r => Language.Binding.BoundExprSymbols.Descendants(r.Condition))
+            .OfType<Language.Binding.BoundKnown>()
+            .Select(k => k.Criterion)
+            .ToHashSet();
         Header = header;
         Criteria = model.Criteria;
         Facts = model.Facts;
@@ -125,6 +131,13 @@ internal sealed class CompiledRuleSet
     /// values, then one answered-flag per criterion (read by <c>known(x)</c>); fact and decision floors out.
     /// </summary>
     public Action<int[], int[]> CompletionProgram => _completionProgram.Value;
+
+    /// <summary>
+    /// The criteria that rules which raise something or flag something read with <c>known(...)</c>:
+    /// while such a criterion is unanswered those rules apply to the present, so answering it can
+    /// move a level either way.
+    /// </summary>
+    public IReadOnlySet<Criterion> ReadsKnown { get; }
 
     /// <summary>The criteria that must be answered, always or under a condition, in declaration order.</summary>
     public IReadOnlyList<Requirement> Requirements { get; }

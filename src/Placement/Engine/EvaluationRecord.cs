@@ -104,6 +104,9 @@ internal sealed class EvaluationRecord
     {
         if (_floors is not null) return Floor(s);
         if (Record.Exact is { } exact && s is not Criterion) return exact.Ceilings[s.Slot - Rules.CriteriaCount];
+
+        // Without exact bounds, the present evaluation caps completions only when no rule reads known().
+        if (s is not Criterion && Rules.ReadsKnown.Count > 0) return s.Domain.Max;
         return Record.State[s.Slot + Rules.SlotCount];
     }
 
@@ -150,12 +153,18 @@ internal sealed class EvaluationRecord
 
         // Bounds from approximate value classes could miss a completion: then only the interval evaluation is used.
         if (!exact || bounds is not { } b) return null;
+
+        // What applies now is never hidden: the floor is at least what the rules that certainly fire
+        // require (rules reading known() apply while an answer is missing). Without known(), the
+        // present evaluation spans every completion, so its ceiling also caps the exact one; with
+        // it, the range must also hold what applies now.
         var n = rules.SlotCount;
+        var knownRead = rules.ReadsKnown.Count > 0;
         for (var s = 0; s < b.Floors.Length; s++)
         {
             var slot = rules.CriteriaCount + s;
             b.Floors[s] = Math.Max(b.Floors[s], state[slot]);
-            b.Ceilings[s] = Math.Min(b.Ceilings[s], state[slot + n]);
+            b.Ceilings[s] = knownRead ? Math.Max(b.Ceilings[s], state[slot + n]) : Math.Min(b.Ceilings[s], state[slot + n]);
         }
 
         return b;

@@ -4,7 +4,8 @@ namespace Placement.Engine;
 
 /// <summary>
 /// The least and the most intensive value every fact and decision can take over all completions of
-/// an assessment's unknown answers. Criteria proven monotone (<see cref="Monotonicity"/>) are set to
+/// an assessment's unknown answers (a completion answers every question, so <c>known(x)</c> is true
+/// in it). Criteria proven monotone (<see cref="Monotonicity"/>) are set to
 /// their least and most risky values; the other unknown criteria are enumerated over their value
 /// classes (<see cref="CriterionValues"/>). Each try runs the two-valued completion program. Past
 /// <see cref="Budget"/> tries the bounds are not computed here and the caller falls back to the
@@ -30,8 +31,9 @@ internal static class ExactBounds
         long combinations = 1;
         for (var i = 0; i < n; i++)
         {
+            // A completion answers every question: known() is true throughout.
             var known = values[i] != CompiledRuleSet.Unknown;
-            input[n + i] = known ? 1 : 0;
+            input[n + i] = 1;
             if (known)
             {
                 input[i] = values[i];
@@ -46,13 +48,15 @@ internal static class ExactBounds
             }
 
             enumerated.Add(c);
-            exact &= rules.Values.IsExact(c);
-            combinations *= rules.Values.Of(c).Length;
-            if (combinations > Budget)
+            var classes = rules.Values.Of(c).Length;
+            if (!rules.Values.IsExact(c) || combinations > Budget / classes)
             {
+                // Approximate classes could miss a completion, and past the budget nothing is tried.
                 exact = false;
                 return null;
             }
+
+            combinations *= classes;
         }
 
         var derived = rules.SlotCount - n;

@@ -33,7 +33,8 @@ internal static class MissingInformation
                 foreach (var s in watched)
                 {
                     var i = s.Slot - rules.CriteriaCount;
-                    var narrowing = floors[i] - rec.Floor(s) + (rec.Ceiling(s) - ceilings[i]);
+                    // Any change counts: an answer can narrow the range, or (through known()) move it.
+                    var narrowing = Math.Abs(floors[i] - rec.Floor(s)) + Math.Abs(rec.Ceiling(s) - ceilings[i]);
                     if (s is Decision d)
                     {
                         decisionMove += narrowing;
@@ -84,25 +85,31 @@ internal static class MissingInformation
         var own = criterion.Members.Count > 0 ? criterion.Members.ToArray() : [criterion];
         var others = new List<Criterion>();
         long combinations = 1;
+        var overBudget = false;
         foreach (var c in rules.Criteria)
         {
             if (rec.Values[c.Slot] != CompiledRuleSet.Unknown || c.Members.Count > 0 || own.Contains(c)) continue;
             others.Add(c);
-            combinations *= rules.Values.Of(c).Length;
+            overBudget |= !Multiply(ref combinations, rules.Values.Of(c).Length);
         }
 
-        foreach (var c in own) combinations *= rules.Values.Of(c).Length;
-        if (combinations > ExactBounds.Budget || !own.All(rules.Values.IsExact) || !others.All(rules.Values.IsExact))
+        foreach (var c in own) overBudget |= !Multiply(ref combinations, rules.Values.Of(c).Length);
+
+        // Whether it was answered is what known() reads: answering it can change a rule that reads known().
+        if (rules.ReadsKnown.Contains(criterion) || own.Any(rules.ReadsKnown.Contains)) return true;
+        if (overBudget || !own.All(rules.Values.IsExact) || !others.All(rules.Values.IsExact))
         {
-            return RulesDependingOn(rec, criterion).Length > 0;
+            // Too many to try: any rule that may fire because of it and changes something counts.
+            return RulesDependingOn(rec, criterion).Any(id => rules.RulesById[id] is var r && (r.TargetSlots.Length > 0 || r.Model.Flag is not null));
         }
 
+        // Completions: every answer given (known() true), the unknown ones over their value classes.
         var n = rules.CriteriaCount;
         var input = new int[2 * n];
         for (var i = 0; i < n; i++)
         {
             var known = rec.Values[i] != CompiledRuleSet.Unknown;
-            input[n + i] = known ? 1 : 0;
+            input[n + i] = 1;
             input[i] = known ? rec.Values[i] : rules.Criteria[i].Domain.Min;
         }
 
@@ -131,6 +138,14 @@ internal static class MissingInformation
         }
 
         return false;
+    }
+
+    /// <summary>Multiplies, returning false once the product passes <see cref="ExactBounds.Budget"/> (it never overflows).</summary>
+    private static bool Multiply(ref long product, int factor)
+    {
+        if (product > ExactBounds.Budget / Math.Max(1, factor)) return false;
+        product *= factor;
+        return product <= ExactBounds.Budget;
     }
 
     /// <summary>Every combination of the criteria's value classes.</summary>
@@ -194,7 +209,6 @@ internal static class MissingInformation
     /// <summary>Floors and ceilings of every fact and decision with these answers: exact when possible, else the interval evaluation.</summary>
     private static (int[] Floors, int[] Ceilings) BoundsWith(CompiledRuleSet rules, int[] values)
     {
-        if (ExactBounds.Compute(rules, values, out var exact) is { } bounds && exact) return bounds;
         var record = EvaluationRecord.ForPartial(rules, values);
         var derived = rules.Facts.Cast<Symbol>().Concat(rules.Decisions).OrderBy(s => s.Slot).ToArray();
         return (derived.Select(record.Floor).ToArray(), derived.Select(record.Ceiling).ToArray());

@@ -137,8 +137,10 @@ internal static class Monotonicity
 
         public override bool VisitArithmetic(BoundArithmetic node)
         {
-            Read(node.Left, _sign);
-            Read(node.Right, node.IsAdd ? _sign : -_sign);
+            // Arithmetic that can wrap around the 32-bit range is monotone in nothing.
+            var wraps = Overflow.Possible(node);
+            Read(node.Left, wraps ? 0 : _sign);
+            Read(node.Right, wraps ? 0 : node.IsAdd ? _sign : -_sign);
             return true;
         }
 

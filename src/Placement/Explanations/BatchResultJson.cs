@@ -57,6 +57,7 @@ public static class BatchResultJson
         }
 
         writer.WriteString("status", LevelText.Status(rec.Status));
+        if (!rec.BoundsAreExact) writer.WriteBoolean("boundsExact", false);
         JsonRenderer.WriteFlags(writer, "flags", rec.Flags);
         JsonRenderer.WriteFlags(writer, "possibleFlags", rec.PossibleFlags);
         writer.WriteStartObject("decisions");

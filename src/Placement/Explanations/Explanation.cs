@@ -77,9 +77,15 @@ public sealed class Explanation
                 {
                     blocked.Add(new BlockedRule(rule.Model.Id, rule.Model.Title, next, FalseParts(rec, rule)));
                 }
-                else if (outcome == RuleOutcomeCode.MayFire && action.Value > result.Floor.Ordinal)
+                else if (outcome == RuleOutcomeCode.MayFire && action.Value > result.Floor.Ordinal && action.Value <= result.Ceiling.Ordinal)
                 {
                     couldRaise.Add(new BlockedRule(rule.Model.Id, rule.Model.Title, decision.Levels[action.Value], UnknownParts(rec, rule)));
+                }
+                else if (outcome == RuleOutcomeCode.MayFire && next is not null && action.Value == next.Ordinal)
+                {
+                    // Its condition is unknown taken alone, but no way the unknown answers can turn out
+                    // makes it hold together with the rest: it cannot raise the level.
+                    blocked.Add(new BlockedRule(rule.Model.Id, rule.Model.Title, next, UnknownParts(rec, rule)));
                 }
             }
         }

@@ -35,13 +35,19 @@ internal static class LevelText
         _ => "recommended",
     };
 
-    /// <summary>The criteria to ask first: the missing answers of the first <c>ask</c> tier (the first three when no tiers are declared).</summary>
+    /// <summary>
+    /// The criteria to ask first: the missing answers of the first <c>ask</c> tier (the first three
+    /// when no tiers are declared), and every required answer that is unknown.
+    /// </summary>
     public static IReadOnlyList<MissingCriterion> AskFirst(Recommendation rec)
     {
         var missing = rec.Missing;
         if (missing.Count == 0) return [];
         var tier = missing[0].Criterion.Ask;
-        return tier is null ? missing.Take(3).ToArray() : missing.TakeWhile(m => m.Criterion.Ask == tier).ToArray();
+        var first = tier is null ? missing.Take(3) : missing.TakeWhile(m => m.Criterion.Ask == tier);
+
+        // Required answers that are unknown are always among the first to ask, whatever their tier.
+        return first.Concat(missing.Where(m => m.IsRequired)).Distinct().ToArray();
     }
 
     /// <summary>"ciwa_ar (CIWA-Ar score), cows (COWS score)".</summary>

@@ -104,7 +104,7 @@ internal static class MarkdownRenderer
         sb.AppendLine("|---|---|---|---|");
         foreach (var f in rec.Facts.Values)
         {
-            var why = f.Because.Count == 0 ? "default" : string.Join("<br>", f.Because.Select(r => $"**{r.Rule}** {Escape(r.Text)}"));
+            var why = f.Because.Count == 0 ? (f.Floor == f.Fact.Default ? "default" : "whatever the unknown answers are") : string.Join("<br>", f.Because.Select(r => $"**{r.Rule}** {Escape(r.Text)}"));
             sb.Append("| `").Append(f.Fact.Id).Append("` | ").Append(f.Floor).Append(" | ").Append(f.IsDetermined ? "-" : f.Ceiling)
                 .Append(" | ").Append(why).AppendLine(" |");
         }

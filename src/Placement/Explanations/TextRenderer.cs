@@ -94,7 +94,7 @@ internal static class TextRenderer
         {
             sb.Append("  ").Append(fact.Fact.Id).Append(" = ").Append(fact.Floor);
             if (!fact.IsDetermined) sb.Append(" (could be up to ").Append(fact.Ceiling).Append(')');
-            if (fact.Because.Count == 0) sb.Append(" (default)");
+            if (fact.Because.Count == 0) sb.Append(fact.Floor == fact.Fact.Default ? " (default)" : " (whatever the unknown answers are)");
             sb.AppendLine();
             foreach (var reason in fact.Because) sb.Append("    - [").Append(reason.Rule).Append("] ").AppendLine(reason.Text);
         }

@@ -94,6 +94,13 @@ internal sealed class BindRulesStage
         if (whenNode is not null)
         {
             condition = BindCondition(whenNode, symbols, poisoned);
+            if (condition is not null && Overflow.Possible(condition))
+            {
+                _diagnostics.Error(DiagnosticCodes.ArithmeticOverflow, whenNode.LocationAt(0),
+                    "the arithmetic in this condition can exceed the range of whole numbers (about ±2.1 billion) for the declared ranges; narrow the criteria's min and max");
+                condition = null;
+            }
+
             ok &= condition is not null;
         }
 

@@ -165,7 +165,8 @@ public static class RuleTests
 
                 checks.Add((rec, f) =>
                 {
-                    var actual = rec.Facts[fact.Id].Floor;
+                    var result = rec.Facts[fact.Id];
+                    var actual = result.IsDetermined ? result.Floor : $"not determined ({result.Floor} to {result.Ceiling})";
                     if (actual != value.Value) f.Add($"{fact.Id}: expected {value.Value}, got {actual}");
                 });
             }
@@ -290,7 +291,7 @@ public static class RuleTests
             results.Any(x => x.Recommendation.OutcomeOf(r.Id) == RuleOutcome.Fired),
             results.Any(x => x.Recommendation.OutcomeOf(r.Id) == RuleOutcome.NotFired))).ToArray();
         var levelEntries = rules.Decisions.SelectMany(d => d.Levels.Select(l => new RuleCoverage.LevelEntry(
-            d.Id, l.Id, results.Any(x => x.Recommendation.Decisions[d.Id].Floor == l)))).ToArray();
+            d.Id, l.Id, results.Any(x => x.Recommendation.Decisions[d.Id].Level == l)))).ToArray();
         return new RuleCoverage(ruleEntries, levelEntries);
     }
 }

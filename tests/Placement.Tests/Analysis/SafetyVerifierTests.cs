@@ -205,17 +205,22 @@ public sealed class SafetyVerifierSoundnessTests
     }
 
     [Fact]
-    public void Verify_SumThatCanLeaveThe32BitRange_IsNotProven()
+    public void Load_SumThatCanLeaveThe32BitRange_IsRejectedSoNothingUnsoundCanBeProven()
     {
-        // x + y wraps around in the engine for large values, so the rule stops firing as x rises.
-        var rules = Rules(
-            "  x: { type: integer, min: 0, max: 2000000000, risk: increasing }\n  y: { type: integer, min: 0, max: 2000000000, risk: increasing }",
-            "  - { id: sum, when: \"x + y >= 5\", require: { care: high }, because: b, source: s }");
+        // x + y would wrap around in the engine for large values, so the rule would stop firing as x rises:
+        // such a rule set does not load (PL3006), and verify never sees it.
+        var result = TestSupport.Load("""
+            ruleset: { id: t, version: 1.0.0 }
+            decisions:
+              care: { levels: [ { id: low }, { id: high } ] }
+            criteria:
+              x: { type: integer, min: 0, max: 2000000000, risk: increasing }
+              y: { type: integer, min: 0, max: 2000000000, risk: increasing }
+            rules:
+              - { id: sum, when: "x + y >= 5", require: { care: high }, because: b, source: s }
+            """);
 
-        var result = SafetyVerifier.Verify(rules);
-
-        result.Proven.Should().BeFalse();
-        result.Unresolved.Should().ContainSingle().Which.Should().Contain("32-bit");
+        result.Errors.Select(d => d.Code).Should().Equal("PL3006");
     }
 
     [Fact]

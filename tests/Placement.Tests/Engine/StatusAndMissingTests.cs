@@ -148,7 +148,9 @@ public sealed class StatusAndMissingTests
               - { id: unknown_ciwa, when: not known(ciwa), require: { care: high }, because: x, source: s }
             """).RuleSet!;
 
-        rules.Recommend(Assessment.Parse("{}", rules)).Level("care")!.Id.Should().Be("high", "while CIWA-Ar is not known the rule holds in every case");
+        var unknown = rules.Recommend(Assessment.Parse("{}", rules));
+        unknown.Level("care")!.Id.Should().Be("high", "while CIWA-Ar is not known the rule applies");
+        unknown.Missing.Select(m => m.Criterion.Id).Should().Equal(["ciwa"], "answering it can change the level");
         rules.Recommend(Assessment.Parse("ciwa: 3", rules)).Level("care")!.Id.Should().Be("low");
     }
 
@@ -170,5 +172,62 @@ public sealed class StatusAndMissingTests
             ("PL3002", 6, 33),
             ("PL1007", 7, 28));
         result.Errors.First().Message.Should().Be("'ask' of criterion 'a' must be 1 or more (1 is asked first)");
+    }
+
+    [Fact]
+    public void Missing_ManyUnknownCriteria_StaysWithinTheBudgetInsteadOfLoopingForever()
+    {
+        var criteria = string.Concat(Enumerable.Range(0, 27).Select(i => $"  r{i}: {{ type: enum, values: [none, low, moderate, high, severe], risk: increasing }}\n"));
+        var rules = string.Concat(Enumerable.Range(0, 27).Select(i => $"  - {{ id: x{i}, when: r{i} >= moderate, require: {{ care: high }}, because: x, source: s }}\n"));
+        var set = TestSupport.Load($$"""
+            ruleset: { id: wide, version: 1 }
+            decisions:
+              care: { levels: [ { id: low }, { id: high } ] }
+            criteria:
+            {{criteria}}  extra: { type: boolean, risk: increasing }
+            rules:
+            {{rules}}  - { id: n, when: extra, note: x, source: s }
+            """).RuleSet!;
+
+        var rec = set.Recommend(Assessment.Parse("{}", set));
+
+        rec.Missing.Should().HaveCount(27, "every rating could raise care; the unread boolean is left out");
+    }
+
+    [Fact]
+    public void Known_AnswerThatMovesARuleReadingKnown_IsAskedAndTheRangeHoldsEveryOutcome()
+    {
+        var set = TestSupport.Load("""
+            ruleset: { id: k, version: 1 }
+            decisions:
+              loc: { levels: [ { id: outpatient }, { id: inpatient } ] }
+            criteria:
+              ciwa: { type: integer, min: 0, max: 67, risk: increasing }
+              cows: { type: integer, min: 0, max: 48, risk: increasing }
+            rules:
+              - { id: r1, when: '(known(ciwa) and ciwa >= 10) or (not known(ciwa) and cows >= 13)', require: { loc: inpatient }, because: x, source: s }
+            """).RuleSet!;
+
+        var rec = set.Recommend(Assessment.Parse("cows: 5", set));
+
+        rec.Status.Should().Be(RecommendationStatus.Provisional, "a CIWA-Ar of 10 or more would require inpatient care");
+        (rec.Floor("loc").Id, rec.Ceiling("loc").Id).Should().Be(("outpatient", "inpatient"));
+        rec.Missing.Select(m => m.Criterion.Id).Should().Equal("ciwa");
+    }
+
+    [Fact]
+    public void Load_ArithmeticThatCanLeaveTheRangeOfWholeNumbers_IsAnError()
+    {
+        var result = TestSupport.Load("""
+            ruleset: { id: o, version: 1 }
+            decisions:
+              loc: { levels: [ { id: low }, { id: high } ] }
+            criteria:
+              x: { type: integer, min: 0, max: 2147483647, risk: increasing }
+            rules:
+              - { id: r1, when: x + 1 >= 100, require: { loc: high }, because: x, source: s }
+            """);
+
+        result.Errors.Select(d => (d.Code, d.Line)).Should().Equal(("PL3006", 7));
     }
 }
