@@ -104,4 +104,29 @@ public sealed class MigrateCommandTests
         stdout.Should().Be("failed_level: iop\n");
         stderr.Should().Be("placement migrate: nothing to migrate\n");
     }
+
+    [Fact]
+    public void Diff_Migrate_ReadsOldAssessmentsForTheNewRuleSet_AndShowsTheSplitLevel()
+    {
+        var oldRules = CliRunner.TempFile("old.yaml", """
+            ruleset: { id: mini, version: 1.0.0 }
+            decisions:
+              care: { levels: [ { id: outpatient }, { id: iop }, { id: residential, category: inpatient } ] }
+            criteria:
+              withdrawal_substance: { type: enum, values: [none, alcohol, opioid] }
+              failed_lower_level: { type: boolean, risk: increasing }
+            rules:
+              - { id: r1, when: withdrawal_substance == alcohol, require: { care: iop }, because: x, source: s }
+              - { id: r2, when: failed_lower_level, require: { care: residential }, because: x, source: s }
+            """);
+        const string lines = "{\"id\":1,\"withdrawal_substance\":\"alcohol\",\"failed_lower_level\":false}\n{\"id\":2,\"withdrawal_substance\":\"none\",\"failed_lower_level\":false}\n";
+
+        var plain = CliRunner.RunWithInput(lines, "diff", "-", "--old", oldRules, "--new", RulesFile());
+        var (exit, stdout, stderr) = CliRunner.RunWithInput(lines, "diff", "-", "--old", oldRules, "--new", RulesFile(), "--migrate", "--format", "json");
+
+        plain.Exit.Should().Be(2);
+        plain.Stderr.Should().Contain("error PL5007: id 1: 'withdrawal_substance' was replaced by 'withdrawal_substances'");
+        exit.Should().Be(0, stderr);
+        stdout.Should().Contain("\"compared\": 2");
+    }
 }
