@@ -36,6 +36,7 @@ internal static class AssessmentMigrator
         if (json && AssessmentReader.JsonError(source) is { } jsonError) return (null, changes, [jsonError]);
 
         var root = YamlTreeReader.Read(source, diagnostics);
+        if (diagnostics.HasErrors) return (null, changes, diagnostics.Items); // YAML errors, such as a key given twice
         if (root is not YMapping map)
         {
             // Not a mapping (or not YAML): the reader says what is wrong, as for any assessment.
@@ -63,7 +64,7 @@ internal static class AssessmentMigrator
             {
                 // Unknown stays unknown; without 'values' the answer is carried over as written, and checked below.
             }
-            else if (node is YScalar scalar && m.Values.TryGetValue(scalar.Value, out var mapped))
+            else if (node is YScalar scalar && !QuotedNumberOrBoolean(scalar) && m.Values.TryGetValue(scalar.Value, out var mapped))
             {
                 ask = mapped.Ask;
                 edits.Add((scalar.StartIndex, scalar.EndIndex, ask ? "null" : Format(to, mapped.Value, json)));
@@ -113,6 +114,10 @@ internal static class AssessmentMigrator
         YamlDotNet.Core.ScalarStyle.SingleQuoted => "'" + id + "'",
         _ => id,
     };
+
+    /// <summary>"true", "12": a quoted number or boolean, which no assessment reader accepts, so no migration maps it.</summary>
+    private static bool QuotedNumberOrBoolean(YScalar scalar) =>
+        !scalar.IsPlain && (scalar.Value is "true" or "false" || long.TryParse(scalar.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _));
 
     private static bool RestOfLineIsBlank(string text, int index)
     {

@@ -81,7 +81,7 @@ internal sealed class MigrationStage
         var reader = new MappingReader(map, $"the migration of '{from}'", _diagnostics, "to", "values", "description");
         var toNode = reader.Scalar("to", required: true);
         var valuesNode = reader.Map("values");
-        _ = reader.Text("description");
+        var description = reader.Text("description");
         var target = toNode is null ? null : Target(toNode, from, model);
         if (valuesNode is { Entries.Count: 0 })
         {
@@ -91,7 +91,7 @@ internal sealed class MigrationStage
         }
 
         if (target is null || !ok) return null;
-        if (valuesNode is null) return new Migration(from, target, null, key.Start);
+        if (valuesNode is null) return new Migration(from, target, null, key.Start) { Description = description };
 
         var values = new Dictionary<string, MigratedValue>(StringComparer.Ordinal);
         var fromValues = new List<string>();
@@ -108,7 +108,7 @@ internal sealed class MigrationStage
             fromValues.Add(oldValue.Value);
         }
 
-        return ok ? new Migration(from, target, values, key.Start) { FromValues = fromValues } : null;
+        return ok ? new Migration(from, target, values, key.Start) { FromValues = fromValues, Description = description } : null;
     }
 
     private Criterion? Target(YScalar toNode, string from, RuleSetModel model)

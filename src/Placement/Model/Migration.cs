@@ -14,6 +14,9 @@ internal sealed record Migration(string From, Criterion To, IReadOnlyDictionary<
 {
     /// <summary>The old answers the migration maps, in file order, for messages.</summary>
     public IReadOnlyList<string> FromValues { get; init; } = [];
+
+    /// <summary>Why the criterion changed, for rule authors and the sign-off document.</summary>
+    public string? Description { get; init; }
 }
 
 /// <summary>What one old answer becomes: a value of the target (an ordinal, a number or a set's mask), or, when <see cref="Ask"/>, nothing: the question must be asked again.</summary>

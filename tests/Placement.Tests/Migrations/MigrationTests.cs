@@ -297,6 +297,28 @@ public sealed class MigrationTests
         string.Concat(result.Diagnostics.Select(d => d.Message)).Should().NotContain("heroin").And.NotContain("maybe").And.NotContain("99");
     }
 
+    [Theory]
+    [InlineData("failed_lower_level: \"true\"\n")]
+    [InlineData("{\"failed_lower_level\": \"false\"}")]
+    [InlineData("failed_lower_level: [true]\n")]
+    [InlineData("failed_lower_level: True\n")]
+    public void Migrate_AnswerNoReaderAccepts_IsNotMapped(string old)
+    {
+        var result = Mini.Migrate(old);
+
+        result.Success.Should().BeFalse();
+        result.Diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.CannotMigrate);
+    }
+
+    [Fact]
+    public void Migrate_OldKeyTwice_IsTheYamlErrorOnly()
+    {
+        var result = Mini.Migrate("withdrawal_substance: alcohol\nwithdrawal_substance: opioid\n", "a.yaml");
+
+        result.Success.Should().BeFalse();
+        result.Diagnostics.Should().ContainSingle().Which.ToString().Should().Be("a.yaml:2:1: error PL1005: duplicate key 'withdrawal_substance' in this mapping");
+    }
+
     [Fact]
     public void Migrate_OldAndNewBothGiven_IsAnError()
     {
@@ -339,5 +361,17 @@ public sealed class MigrationTests
 
         Mini.Recommend(Assessment.Parse(migrated.Text!, Mini)).Level("care")!.Id.Should().Be(Mini.Recommend(direct).Level("care")!.Id).And.Be("iop");
         Encoding.UTF8.GetByteCount(migrated.Text!).Should().BePositive();
+    }
+
+    [Fact]
+    public void SignOffDocument_ListsEachMappedAnswer()
+    {
+        var markdown = Placement.Documentation.RuleSetDocument.ToMarkdown(Mini);
+
+        markdown.Should().Contain("## Answers from earlier versions (migrations)");
+        markdown.Should().Contain("| `failed_lower_level` | `failed_level` | true | ask again |  |");
+        markdown.Should().Contain("| `withdrawal_substance` | `withdrawal_substances` | none | [] | 2.0 lists every substance of current dependence. |");
+        markdown.Should().Contain("| `ciwa` | `ciwa_ar` | any | the same answer |  |");
+        markdown.IndexOf("## Answers from earlier versions", StringComparison.Ordinal).Should().BeLessThan(markdown.IndexOf("## Sign-off", StringComparison.Ordinal));
     }
 }
