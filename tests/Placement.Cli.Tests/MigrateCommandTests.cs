@@ -80,6 +80,20 @@ public sealed class MigrateCommandTests
     }
 
     [Fact]
+    public void Migrate_NdjsonFileToOut_WritesEveryLine()
+    {
+        var input = CliRunner.TempFile("old.ndjson", "{\"withdrawal_substance\":\"none\"}\r\n{\"failed_lower_level\":false}\r\n");
+        var output = Path.Combine(Path.GetDirectoryName(input)!, "new.ndjson");
+
+        var (exit, stdout, stderr) = CliRunner.Run("migrate", input, "--ndjson", "--out", output, "-r", RulesFile());
+
+        exit.Should().Be(0, stderr);
+        stdout.Should().BeEmpty();
+        File.ReadAllText(output).Should().Be("{\"withdrawal_substances\":[]}\n{\"failed_level\":\"none\"}\n");
+        stderr.Should().Be("placement migrate: 2 answers migrated; 0 to ask again\n");
+    }
+
+    [Fact]
     public void Migrate_KeyNamingACriterion_IsAUsageError()
     {
         var (exit, _, stderr) = CliRunner.RunWithInput("{}\n", "migrate", "-", "--ndjson", "--key", "failed_level", "-r", RulesFile());

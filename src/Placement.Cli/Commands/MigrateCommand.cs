@@ -46,10 +46,11 @@ internal static class MigrateCommand
         string? key = null;
         if (ndjson && !RecordKeyOption.TryResolve("migrate", keyOption, [rules], io.Error, out key)) return ExitCodes.Usage;
 
-        string text;
+        var name = path == "-" ? "<stdin>" : path;
+        TextReader input;
         try
         {
-            text = path == "-" ? io.In.ReadToEnd() : File.ReadAllText(path);
+            input = path == "-" ? io.In : new StreamReader(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -58,52 +59,56 @@ internal static class MigrateCommand
             return ExitCodes.InvalidInput;
         }
 
-        var name = path == "-" ? "<stdin>" : path;
-        var (migrated, ok, changes, askAgain) = ndjson ? MigrateLines(rules, text, name, key, io.Error) : MigrateOne(rules, text, name, io.Error);
-        if (migrated is null) return ExitCodes.InvalidInput;
+        using (input == io.In ? null : input)
+        {
+            return ndjson ? MigrateLines(rules, input, name, key, outPath, io) : MigrateOne(rules, input.ReadToEnd(), name, outPath, io);
+        }
+    }
 
+    /// <summary>One assessment: written only when it migrated without error.</summary>
+    private static int MigrateOne(RuleSet rules, string text, string name, string? outPath, Io io)
+    {
+        var result = rules.Migrate(text, name);
+        Report(result, io.Error, null, null);
+        if (!result.Success) return ExitCodes.InvalidInput;
         if (outPath is null)
         {
-            io.Out.Write(migrated);
+            io.Out.Write(result.Text);
         }
         else
         {
             using var file = OutputFile.Create("migrate", outPath, io.Error);
             if (file is null) return ExitCodes.InvalidInput;
-            file.Write(new UTF8Encoding(false).GetBytes(migrated));
+            file.Write(new UTF8Encoding(false).GetBytes(result.Text));
         }
 
-        io.Error.WriteLine(changes == 0
-            ? "placement migrate: nothing to migrate"
-            : $"placement migrate: {changes} answer{(changes == 1 ? "" : "s")} migrated; {askAgain} to ask again");
-        return ok ? ExitCodes.Success : ExitCodes.InvalidInput;
+        Summary(io.Error, result.Changes.Count, result.AskAgain.Count);
+        return ExitCodes.Success;
     }
 
-    private static (string? Text, bool Ok, int Changes, int AskAgain) MigrateOne(RuleSet rules, string text, string name, TextWriter stderr)
+    /// <summary>
+    /// NDJSON, streamed line by line: each line migrated on its own; an invalid line is reported and
+    /// written unchanged, so lines stay aligned with the input.
+    /// </summary>
+    private static int MigrateLines(RuleSet rules, TextReader input, string name, string? key, string? outPath, Io io)
     {
-        var result = rules.Migrate(text, name);
-        Report(result, stderr, null, null);
-        return (result.Text, result.Success, result.Changes.Count, result.AskAgain.Count);
-    }
-
-    /// <summary>Each line migrated on its own; an invalid line is reported and written unchanged, so lines stay aligned.</summary>
-    private static (string? Text, bool Ok, int Changes, int AskAgain) MigrateLines(RuleSet rules, string text, string name, string? key, TextWriter stderr)
-    {
-        var output = new StringBuilder(text.Length + 64);
-        var (ok, changes, askAgain) = (true, 0, 0);
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        var file = outPath is null ? null : OutputFile.Create("migrate", outPath, io.Error);
+        if (outPath is not null && file is null) return ExitCodes.InvalidInput;
+        using var writer = file is null ? null : new StreamWriter(file, new UTF8Encoding(false));
+        var output = writer ?? io.Out;
+        var (ok, changes, askAgain, number) = (true, 0, 0, 0);
+        string? line;
+        while ((line = input.ReadLine()) is not null)
         {
-            var line = lines[i].TrimEnd('\r');
-            if (i == lines.Length - 1 && line.Length == 0) break; // the newline that ends the last line
+            number++;
             if (line.Trim().Length == 0)
             {
-                output.Append(line).Append('\n');
+                output.Write(line + "\n");
                 continue;
             }
 
-            var result = rules.MigrateJsonLine(line, name, i + 1, key);
-            Report(result, stderr, key, result.Success ? null : RawKey(line, key));
+            var result = rules.MigrateJsonLine(line, name, number, key);
+            Report(result, io.Error, key, result.Success ? null : RawKey(line, key));
             ok &= result.Success;
             if (result.Success)
             {
@@ -111,11 +116,18 @@ internal static class MigrateCommand
                 askAgain += result.AskAgain.Count;
             }
 
-            output.Append(result.Text ?? line).Append('\n');
+            output.Write((result.Text ?? line) + "\n");
         }
 
-        return (output.ToString(), ok, changes, askAgain);
+        output.Flush();
+        Summary(io.Error, changes, askAgain);
+        return ok ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
+
+    private static void Summary(TextWriter stderr, int changes, int askAgain) =>
+        stderr.WriteLine(changes == 0
+            ? "placement migrate: nothing to migrate"
+            : $"placement migrate: {changes} answer{(changes == 1 ? "" : "s")} migrated; {askAgain} to ask again");
 
     private static void Report(AssessmentMigration result, TextWriter stderr, string? keyName, string? rawKey)
     {
