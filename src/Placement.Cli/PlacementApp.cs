@@ -91,6 +91,7 @@ internal static class PlacementApp
             SchemaCommand.Create(rules, io),
             BatchCommand.Create(rules, io),
             DiffCommand.Create(io),
+            MigrateCommand.Create(rules, io),
         };
         root.HelpName = Name;
         foreach (var option in root.Options)

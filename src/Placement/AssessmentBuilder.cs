@@ -99,6 +99,7 @@ public sealed class AssessmentBuilder
     {
         ArgumentNullException.ThrowIfNull(id);
         if (_ruleSet.Compiled.CriteriaById.TryGetValue(id, out var c)) return c;
+        if (_ruleSet.Compiled.Migrations.TryGetValue(id, out var migration)) throw new ArgumentException(AssessmentReader.Replaced(migration), nameof(id));
         var suggested = Diagnostics.Suggestions.Find(id, _ruleSet.Compiled.CriteriaById.Keys);
         throw new ArgumentException($"'{id}' is not a criterion of rule set {_ruleSet.Id}{suggested.DidYouMean}", nameof(id));
     }

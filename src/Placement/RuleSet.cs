@@ -1,4 +1,5 @@
 using System.Reflection;
+using Placement.Assessments;
 using Placement.Diagnostics;
 using Placement.Engine;
 using Placement.Loading;
@@ -115,6 +116,51 @@ public sealed class RuleSet
         }
 
         return new Recommendation(this, assessment, Evaluator.Evaluate(Compiled, assessment.Values, assessment.IsComplete));
+    }
+
+    /// <summary>
+    /// Migrates an assessment written for an earlier version of this rule set (YAML or JSON) to this
+    /// version's criteria, following the rule set's <c>migrations:</c>: old answers are renamed and
+    /// mapped in place, so the format, the order, the layout and (in YAML) the comments are kept. An
+    /// old answer that cannot be mapped becomes <c>null</c> (unknown) and is listed in
+    /// <see cref="AssessmentMigration.AskAgain"/>. The migrated text is checked like any assessment;
+    /// every problem is reported at once, and the text is null when there is any.
+    /// </summary>
+    /// <param name="text">The YAML or JSON assessment.</param>
+    /// <param name="fileName">The name used in positions.</param>
+    public AssessmentMigration Migrate(string text, string fileName = "assessment")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        fileName ??= "assessment";
+        var (migrated, changes, diagnostics) = AssessmentMigrator.Migrate(text, Compiled, fileName,
+            (t, into) => into.AddRange(AssessmentReader.Read(t, Compiled, fileName).Diagnostics));
+        return new AssessmentMigration(migrated, changes.Select(c => new MigratedAnswer(c.From, c.To, c.AskAgain, c.At)).ToArray(), diagnostics);
+    }
+
+    /// <summary>
+    /// Migrates one line of NDJSON (a JSON object on one line) like <see cref="Migrate"/>, and checks
+    /// the result like <see cref="Assessment.TryParseJson"/>: positions carry <paramref name="line"/>,
+    /// and the <paramref name="recordKey"/> property, when given, is the record's identifier, kept as it is.
+    /// </summary>
+    /// <param name="json">The JSON object.</param>
+    /// <param name="fileName">The name used in positions.</param>
+    /// <param name="line">The line number used in positions.</param>
+    /// <param name="recordKey">The name of the record-key property, or null for none; it must not be a criterion's id.</param>
+    public AssessmentMigration MigrateJsonLine(string json, string fileName = "assessment", int line = 1, string? recordKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (recordKey is not null && Compiled.CriteriaById.ContainsKey(recordKey))
+        {
+            throw new ArgumentException($"'{recordKey}' is a criterion of rule set {Id}, so it cannot be the record key", nameof(recordKey));
+        }
+
+        fileName ??= "assessment";
+        var (migrated, changes, diagnostics) = AssessmentMigrator.Migrate(json, Compiled, fileName,
+            (t, into) => AssessmentJsonReader.Read(System.Text.Encoding.UTF8.GetBytes(t), Compiled, fileName, line, into, recordKey, out _));
+        return new AssessmentMigration(
+            migrated,
+            changes.Select(c => new MigratedAnswer(c.From, c.To, c.AskAgain, c.At with { Line = line + c.At.Line - 1 })).ToArray(),
+            diagnostics.Select(d => d.Line == line ? d : d with { Line = line + d.Line - 1 }).ToArray());
     }
 
     /// <summary>Starts an assessment for this rule set, set value by value.</summary>

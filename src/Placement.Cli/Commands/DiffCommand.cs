@@ -33,6 +33,10 @@ internal static class DiffCommand
             Description = "Leave out the example assessments (they are patient data); counts only.",
         };
         var key = RecordKeyOption.Create();
+        var migrate = new Option<bool>("--migrate")
+        {
+            Description = "Migrate each line to the new rule set's criteria (its 'migrations:') before the new rules read it, as 'placement migrate' does; answers that must be asked again are then unknown.",
+        };
         var command = new ToolCommand("diff", "Compare two versions of a rule set over the same assessments.", """
               0   compared (whether or not anything changed)
               2   some lines were invalid (the rest were compared), or the input cannot be read
@@ -45,14 +49,16 @@ internal static class DiffCommand
             change: what a rule committee needs before adopting a new version. Status changes
             (recommended / provisional / insufficient) are counted too. Lines invalid for either rule set are reported
             and skipped, with the record key (--key) before the message when the line has one; in JSON
-            each example carries its "key".
+            each example carries its "key". With --migrate, assessments written for the old rule set are
+            migrated for the new one first (a level the new version splits shows as one row to several
+            columns); a line the migration cannot map is reported and skipped.
             """)
         {
-            input, oldRules, newRules, format, noExamples, key,
+            input, oldRules, newRules, format, noExamples, key, migrate,
         };
         command.SetAction(parse => Run(
             parse.GetValue(input)!, parse.GetValue(oldRules)!, parse.GetValue(newRules)!, parse.GetValue(format) ?? "text", !parse.GetValue(noExamples),
-            parse.GetValue(key), io));
+            parse.GetValue(key), parse.GetValue(migrate), io));
         return command;
     }
 
@@ -78,7 +84,7 @@ internal static class DiffCommand
         public int Changed(string decision) => Changes(decision).Sum(kv => kv.Value.Count);
     }
 
-    private static int Run(string path, string oldPath, string newPath, string format, bool examples, string? keyOption, Io io)
+    private static int Run(string path, string oldPath, string newPath, string format, bool examples, string? keyOption, bool migrate, Io io)
     {
         var (stdin, stdout, stderr) = (io.In, io.Out, io.Error);
         var oldRules = RuleSetOption.Load(oldPath, stderr);
@@ -114,7 +120,7 @@ internal static class DiffCommand
                 if (string.IsNullOrWhiteSpace(text)) continue;
                 var bytes = Encoding.UTF8.GetBytes(text);
                 var a = Assessment.TryParseJson(bytes, oldRules, name, number, recordKey);
-                var b = Assessment.TryParseJson(bytes, newRules, name, number, recordKey);
+                var b = migrate ? ReadMigrated(newRules, text, name, number, recordKey) : Assessment.TryParseJson(bytes, newRules, name, number, recordKey);
                 if (!a.Success || !b.Success)
                 {
                     invalid++;
@@ -141,6 +147,15 @@ internal static class DiffCommand
         else WriteText(comparison, stdout);
         if (invalid > 0) stderr.WriteLine($"{invalid} invalid line(s) skipped");
         return invalid > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
+    }
+
+    /// <summary>The line migrated to the new rule set's criteria, then read; a line that cannot be migrated gives the migration's errors.</summary>
+    private static AssessmentParseResult ReadMigrated(RuleSet rules, string line, string name, int number, string? recordKey)
+    {
+        var migrated = rules.MigrateJsonLine(line, name, number, recordKey);
+        return migrated.Success
+            ? Assessment.TryParseJson(Encoding.UTF8.GetBytes(migrated.Text), rules, name, number, recordKey)
+            : new AssessmentParseResult(null, migrated.Diagnostics);
     }
 
     private static void WriteText(Comparison c, TextWriter stdout)

@@ -107,6 +107,12 @@ internal static class AssessmentJsonReader
                     continue;
                 }
 
+                if (slot < 0 && rules.Migrations.TryGetValue(name, out var migration))
+                {
+                    Add(errors, DiagnosticCodes.ReplacedCriterion, file, line, keyAt, AssessmentReader.Replaced(migration), migration.To.Id);
+                    continue;
+                }
+
                 if (slot < 0)
                 {
                     var suggested = Suggestions.Find(name, rules.CriteriaById.Keys);

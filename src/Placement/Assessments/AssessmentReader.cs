@@ -63,6 +63,12 @@ internal static class AssessmentReader
         {
             if (!rules.CriteriaById.TryGetValue(key.Value, out var criterion))
             {
+                if (rules.Migrations.TryGetValue(key.Value, out var migration))
+                {
+                    diagnostics.Error(DiagnosticCodes.ReplacedCriterion, key.Start, Replaced(migration), migration.To.Id);
+                    continue;
+                }
+
                 var suggested = Suggestions.Find(key.Value, rules.CriteriaById.Keys);
                 var what = rules.Symbols.TryGetValue(key.Value, out var s)
                     ? $"'{key.Value}' is a {(s is Fact ? "fact" : "decision")} that the rules derive, not a criterion an assessment gives"
@@ -99,6 +105,13 @@ internal static class AssessmentReader
         ValueKind.Set => $"a list of values from {Suggestions.List(c.Domain.Values)}",
         _ => $"one of {Suggestions.List(c.Domain.Values)}",
     };
+
+    /// <summary>
+    /// The message for an answer to a criterion that an earlier version of the rule set used: it
+    /// names the criterion that replaced it and what that accepts, never the answer given.
+    /// </summary>
+    public static string Replaced(Migration m) =>
+        $"'{m.From}' was replaced by '{m.To.Id}' in this rule set; run 'placement migrate' on the assessment, or answer {m.To.Id} instead ({Expected(m.To)})";
 
     /// <summary>The messages about sets, shared with the fast JSON reader and the builder.</summary>
     internal static class SetMessages
@@ -196,10 +209,10 @@ internal static class AssessmentReader
     }
 
     /// <summary>JSON is read by the YAML reader too, but a JSON document gets JSON's own syntax errors.</summary>
-    private static bool LooksLikeJson(string text, string fileName) =>
+    internal static bool LooksLikeJson(string text, string fileName) =>
         fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || text.TrimStart().StartsWith('{');
 
-    private static Diagnostic? JsonError(SourceText source)
+    internal static Diagnostic? JsonError(SourceText source)
     {
         try
         {

@@ -39,6 +39,12 @@ public static class DiagnosticCodes
     public const string InvalidDefault = "PL2006";
     /// <summary>No <c>ruleset:</c> header, or more than one.</summary>
     public const string RuleSetHeader = "PL2007";
+    /// <summary>A migration keyed by an id that is still declared in the rule set.</summary>
+    public const string MigrationFromDeclared = "PL2008";
+    /// <summary>A migration whose <c>to</c> is not a criterion, or a criterion that another migration already targets.</summary>
+    public const string MigrationTarget = "PL2009";
+    /// <summary>A migrated value that is not a value of the target criterion (nor <c>ask</c>).</summary>
+    public const string MigrationValue = "PL2010";
 
     /// <summary>A condition that does not parse.</summary>
     public const string ConditionSyntax = "PL3001";
@@ -92,4 +98,8 @@ public static class DiagnosticCodes
     public const string AssessmentShape = "PL5005";
     /// <summary>An assessment list for a set criterion that names a value twice.</summary>
     public const string DuplicateValue = "PL5006";
+    /// <summary>An assessment key that an earlier version of the rule set used: a migration names the criterion that replaced it.</summary>
+    public const string ReplacedCriterion = "PL5007";
+    /// <summary>An answer that <c>placement migrate</c> cannot migrate: not one the migration maps, or given together with its replacement.</summary>
+    public const string CannotMigrate = "PL5008";
 }

@@ -42,6 +42,9 @@ public sealed record DiagnosticDescriptor
         new(DiagnosticCodes.InvalidValues, DiagnosticSeverity.Error, "an enum or decision with too few or repeated values"),
         new(DiagnosticCodes.InvalidDefault, DiagnosticSeverity.Error, "a default that is not a declared value or level"),
         new(DiagnosticCodes.RuleSetHeader, DiagnosticSeverity.Error, "no `ruleset:` header, or more than one"),
+        new(DiagnosticCodes.MigrationFromDeclared, DiagnosticSeverity.Error, "a migration from an id that is still declared"),
+        new(DiagnosticCodes.MigrationTarget, DiagnosticSeverity.Error, "a migration to something that is not a criterion, or to a criterion already migrated to"),
+        new(DiagnosticCodes.MigrationValue, DiagnosticSeverity.Error, "a migrated value that is not a value of the target"),
         new(DiagnosticCodes.ConditionSyntax, DiagnosticSeverity.Error, "the condition does not parse"),
         new(DiagnosticCodes.UnknownIdentifier, DiagnosticSeverity.Error, "a name that is not declared (also `{name}` in texts)"),
         new(DiagnosticCodes.TypeMismatch, DiagnosticSeverity.Error, "mismatched types"),
@@ -66,5 +69,7 @@ public sealed record DiagnosticDescriptor
         new(DiagnosticCodes.NotAnAllowedValue, DiagnosticSeverity.Error, "a word that is not an allowed value"),
         new(DiagnosticCodes.AssessmentShape, DiagnosticSeverity.Error, "not a mapping of criteria to values"),
         new(DiagnosticCodes.DuplicateValue, DiagnosticSeverity.Error, "a value listed twice for a set criterion"),
+        new(DiagnosticCodes.ReplacedCriterion, DiagnosticSeverity.Error, "a criterion an earlier version of the rule set used, replaced by another"),
+        new(DiagnosticCodes.CannotMigrate, DiagnosticSeverity.Error, "an answer `placement migrate` cannot migrate"),
     ];
 }

@@ -111,9 +111,38 @@ public static class RuleSetDocument
         }
 
         sb.AppendLine();
+        WriteMigrations(sb, rules);
         sb.AppendLine("## Sign-off").AppendLine();
         sb.AppendLine("| Reviewer | Role | Date | Signature |").AppendLine("|---|---|---|---|").AppendLine("| | | | |");
         return sb.ToString();
+    }
+
+    /// <summary>How answers written for an earlier version become answers now: a clinical mapping, so it is signed off too.</summary>
+    private static void WriteMigrations(StringBuilder sb, RuleSet rules)
+    {
+        var migrations = rules.Compiled.Migrations.Values.OrderBy(m => m.From, StringComparer.Ordinal).ToArray();
+        if (migrations.Length == 0) return;
+        sb.AppendLine("## Answers from earlier versions (migrations)").AppendLine();
+        sb.AppendLine("`placement migrate` rewrites assessments written for an earlier version. \"Ask again\" means the old answer cannot be mapped: it becomes unknown.").AppendLine();
+        sb.AppendLine("| Old criterion | Now | Old answer | Becomes | Why |").AppendLine("|---|---|---|---|---|");
+        foreach (var m in migrations)
+        {
+            var why = Escape(m.Description ?? "");
+            if (m.Values is null)
+            {
+                sb.Append("| `").Append(m.From).Append("` | `").Append(m.To.Id).Append("` | any | the same answer | ").Append(why).AppendLine(" |");
+                continue;
+            }
+
+            foreach (var old in m.FromValues)
+            {
+                var value = m.Values[old];
+                sb.Append("| `").Append(m.From).Append("` | `").Append(m.To.Id).Append("` | ").Append(Escape(old)).Append(" | ")
+                    .Append(value.Ask ? "ask again" : m.To.Domain.Format(value.Value)).Append(" | ").Append(why).AppendLine(" |");
+            }
+        }
+
+        sb.AppendLine();
     }
 
     private static IEnumerable<(Rule Rule, RuleAction Action, int Index)> RulesFor(RuleSet rules, Symbol target) =>

@@ -26,8 +26,10 @@ internal sealed class CompiledRuleSet
         CompiledRule[] evaluationOrder,
         Action<int[], byte[]> program,
         IReadOnlyList<Requirement> requirements,
-        int[] monotone)
+        int[] monotone,
+        IReadOnlyDictionary<string, Migration>? migrations = null)
     {
+        Migrations = migrations ?? new Dictionary<string, Migration>(StringComparer.Ordinal);
         Requirements = requirements;
         Monotone = monotone;
         ReadsKnown = evaluationOrder
@@ -79,6 +81,9 @@ internal sealed class CompiledRuleSet
     }
 
     public RuleSetHeader Header { get; }
+
+    /// <summary>The migrations of answers from earlier versions of the rule set, by old criterion id.</summary>
+    public IReadOnlyDictionary<string, Migration> Migrations { get; }
 
     /// <summary>
     /// Every criterion slot's criterion, by slot: what assessments give, and after each set criterion

@@ -10,9 +10,9 @@ namespace Placement.Loading;
 /// </summary>
 internal static class CompileStage
 {
-    public static CompiledRuleSet Run(RuleSetHeader header, RuleSetModel model, CompiledRule[] evaluationOrder, IReadOnlyList<Requirement> requirements)
+    public static CompiledRuleSet Run(RuleSetHeader header, RuleSetModel model, CompiledRule[] evaluationOrder, IReadOnlyList<Requirement> requirements, IReadOnlyDictionary<string, Migration> migrations)
     {
         var program = ConditionCompiler.CompileProgram(CompiledRuleSet.ProgramRules(evaluationOrder), model.SlotCount);
-        return new CompiledRuleSet(header, model, evaluationOrder, program, requirements, Monotonicity.Of(model, evaluationOrder));
+        return new CompiledRuleSet(header, model, evaluationOrder, program, requirements, Monotonicity.Of(model, evaluationOrder), migrations);
     }
 }

@@ -11,7 +11,7 @@ namespace Placement.Loading;
 internal static class ReadSourcesStage
 {
     /// <summary>The sections a rule file may have.</summary>
-    public static readonly string[] Sections = ["ruleset", "types", "decisions", "criteria", "facts", "rules"];
+    public static readonly string[] Sections = ["ruleset", "types", "decisions", "criteria", "facts", "rules", "migrations"];
 
     /// <summary>Top-level keys of a rule test file (and 'cases', a likely name for its list).</summary>
     private static readonly string[] TestFileKeys = ["base", "tests", "cases"];

@@ -6,12 +6,13 @@ using Placement.Yaml;
 namespace Placement.Loading;
 
 /// <summary>
-/// Loads rule files into a compiled rule set, in five stages read top to bottom:
+/// Loads rule files into a compiled rule set, in six stages read top to bottom:
 /// <list type="number">
 /// <item><see cref="ReadSourcesStage"/>: each file's YAML, keeping positions.</item>
 /// <item><see cref="DeclarationStage"/>: the header, types, criteria, facts and decisions.</item>
 /// <item><see cref="BindRulesStage"/>: each rule's condition, actions and texts, and each criterion's
 /// <c>required</c> condition, bound to the declarations.</item>
+/// <item><see cref="MigrationStage"/>: the <c>migrations:</c> of answers from earlier versions, checked against the criteria.</item>
 /// <item><see cref="StratifyStage"/>: the evaluation order; cycles are errors.</item>
 /// <item><see cref="CompileStage"/>: one compiled program.</item>
 /// </list>
@@ -28,6 +29,7 @@ internal static class RuleSetLoader
         var (header, model, requiredWhen) = DeclarationStage.Run(files, sources, diagnostics);
         var requirements = BindRulesStage.BindRequirements(model, requiredWhen, diagnostics);
         var rules = BindRulesStage.Run(files, model, diagnostics);
+        var migrations = MigrationStage.Run(files, model, diagnostics);
         if (!diagnostics.HasErrors && model.Decisions.Count == 0)
         {
             diagnostics.Error(DiagnosticCodes.MissingProperty, new SourceLocation(sources.Count > 0 ? sources[0].Path : "(none)", 1, 1),
@@ -38,6 +40,6 @@ internal static class RuleSetLoader
         if (diagnostics.HasErrors || header is not { } h || order is null) return (null, diagnostics.Sorted());
 
         var identity = new RuleSetHeader(h.Id, h.Version, h.Title, h.Description, RuleFiles.Hash(sources));
-        return (CompileStage.Run(identity, model, order, requirements), diagnostics.Sorted());
+        return (CompileStage.Run(identity, model, order, requirements, migrations), diagnostics.Sorted());
     }
 }

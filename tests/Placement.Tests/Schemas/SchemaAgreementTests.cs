@@ -37,6 +37,28 @@ public sealed class SchemaAgreementTests
             rules:
               - { id: r1, when: cows >= 13, require: { d: hi }, because: x, source: s }
             """);
+        data.Add("""
+            ruleset: { id: x, version: 2.0.0 }
+            decisions:
+              d: { levels: [ { id: lo }, { id: hi } ] }
+            criteria:
+              substances: { type: set, values: [alcohol, opioid], risk: increasing }
+              failed: { type: enum, values: [none, iop], risk: increasing }
+              score: { type: integer, min: 0, max: 9 }
+              flag: { type: boolean }
+              other: { type: boolean }
+            rules:
+              - { id: r1, when: 'substances has alcohol or failed == iop or score > 3 or flag or other', require: { d: hi }, because: x, source: s }
+            migrations:
+              substance:
+                to: substances
+                description: 2.0 lists every substance.
+                values: { none: [], alcohol: [alcohol], opioid: [opioid] }
+              failed_lower: { to: failed, values: { true: ask, false: none } }
+              old_score: { to: score, values: { high: 9, low: 0 } }
+              old_flag: { to: flag, values: { yes: true, no: false } }
+              renamed: { to: other }
+            """);
         return data;
     }
 
@@ -85,6 +107,10 @@ public sealed class SchemaAgreementTests
         { "ruleset: { id: x, version: 1 }\ncriteria:\n  s: { type: set, values: [a] }\n", "PL2005" },
         { "ruleset: { id: x, version: 1 }\ncriteria:\n  s: { type: set, of: [a, b] }\n", "PL1002" },
         { "ruleset: { id: x, version: 1 }\nrules:\n  - { id: r1, when: x, flags: y }\n", "PL1003" },
+        { "ruleset: { id: x, version: 1 }\nmigrations:\n  old: { values: { a: b } }\n", "PL1004" },
+        { "ruleset: { id: x, version: 1 }\nmigrations:\n  old: { to: x, value: { a: b } }\n", "PL1003" },
+        { "ruleset: { id: x, version: 1 }\nmigrations:\n  Old: { to: x }\n", "PL2002" },
+        { "ruleset: { id: x, version: 1 }\nmigrations:\n  - { to: x }\n", "PL1002" },
     };
 
     [Theory]
