@@ -18,6 +18,9 @@ internal static class MissingInformation
         if (Array.IndexOf(rec.Values, CompiledRuleSet.Unknown) < 0) return [];
         var required = rec.UnknownRequired().ToHashSet();
         var watched = rules.Decisions.Cast<Symbol>().Concat(rules.Facts.Where(f => f.IsOutput)).ToArray();
+
+        // When every decision and output fact is decided, no answer can change one, alone or together.
+        var open = watched.Any(s => rec.Ceiling(s) > rec.Floor(s));
         var found = new List<(Criterion Criterion, Dictionary<string, Level> CouldRaise, int Move, int FactMove)>();
         foreach (var criterion in rules.PublicCriteria)
         {
@@ -53,7 +56,7 @@ internal static class MissingInformation
                 factMove = Math.Max(factMove, outputMove);
             }
 
-            if (move > 0 || factMove > 0 || required.Contains(criterion) || RaisesAFlag(rec, criterion) || MattersWithOthers(rec, criterion, watched))
+            if (move > 0 || factMove > 0 || required.Contains(criterion) || RaisesAFlag(rec, criterion) || (open && MattersWithOthers(rec, criterion, watched)))
             {
                 found.Add((criterion, couldRaise, move, factMove));
             }
@@ -178,7 +181,11 @@ internal static class MissingInformation
     {
         if (criterion.Members.Count == 0)
         {
-            foreach (var v in rules.Values.Of(criterion))
+            // A monotone criterion moves every floor and ceiling one way: its least and most risky
+            // answers show whether it can change anything and the floor it can establish.
+            var d = criterion.Domain;
+            var tried = rules.Monotone[criterion.Slot] != 0 && !rules.ReadsKnown.Contains(criterion) ? [d.Min, d.Max] : rules.Values.Of(criterion);
+            foreach (var v in tried)
             {
                 var values = (int[])assessed.Clone();
                 values[criterion.Slot] = v;
