@@ -1,3 +1,7 @@
+using NJsonSchema;
+using Placement.Documentation;
+using Placement.Tests.Schemas;
+
 namespace Placement.Tests.DefaultRules2;
 
 /// <summary>
@@ -37,6 +41,26 @@ public sealed class ExampleTests
             };
             actual.Should().Be(value, $"{file}: {key}");
         }
+    }
+
+    [Fact]
+    public void SchemaFile_IsWhatRuleSet2Accepts()
+    {
+        var file = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "rules", "v2", "assessment.schema.json")).ReplaceLineEndings("\n");
+
+        (file == AssessmentSchema.ToJson(V2.Rules)).Should().BeTrue(
+            "rules/v2/assessment.schema.json must be generated from rules/v2: dotnet run --project src/Placement.Cli -- schema --rules rules/v2 --out rules/v2/assessment.schema.json");
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public async Task Example_ValidatesAgainstTheSchema(string file)
+    {
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(TestSupport.RepoRoot, "rules", "v2", "assessment.schema.json"));
+        var text = File.ReadAllText(Path.Combine(Folder, file));
+
+        Assessment.TryParse(text, V2.Rules, file).Diagnostics.Should().BeEmpty();
+        schema.Errors(SchemaFiles.YamlToJson(text)).Should().BeEmpty();
     }
 
     [Fact]
