@@ -66,9 +66,9 @@ public sealed class Assessment
     public static AssessmentParseResult TryParseJson(ReadOnlySpan<byte> utf8Json, RuleSet ruleSet, string fileName = "assessment", int line = 1, string? recordKey = null)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
-        if (recordKey is not null && ruleSet.Compiled.CriteriaById.ContainsKey(recordKey))
+        if (recordKey is not null && ruleSet.NamesAnAnswer(recordKey))
         {
-            throw new ArgumentException($"'{recordKey}' is a criterion of rule set {ruleSet.Id}, so it cannot be the record key", nameof(recordKey));
+            throw new ArgumentException($"'{recordKey}' names an answer in rule set {ruleSet.Id} (a criterion, or one a migration replaces), so it cannot be the record key", nameof(recordKey));
         }
 
         var errors = new List<Diagnostic>();

@@ -72,7 +72,7 @@ public sealed class AssessmentBuilder
             var index = c.Domain.IndexOf(value);
             if (index < 0)
             {
-                throw new ArgumentException(AssessmentReader.SetMessages.NotAllowed(c, Diagnostics.Suggestions.Find(value, c.Domain.Values)), nameof(values));
+                throw new ArgumentException(AssessmentReader.SetMessages.NotAllowed(c), nameof(values));
             }
 
             if ((mask & (1 << index)) != 0) throw new ArgumentException(AssessmentReader.SetMessages.Twice(c), nameof(values));

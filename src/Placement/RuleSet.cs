@@ -149,9 +149,9 @@ public sealed class RuleSet
     public AssessmentMigration MigrateJsonLine(string json, string fileName = "assessment", int line = 1, string? recordKey = null)
     {
         ArgumentNullException.ThrowIfNull(json);
-        if (recordKey is not null && Compiled.CriteriaById.ContainsKey(recordKey))
+        if (recordKey is not null && NamesAnAnswer(recordKey))
         {
-            throw new ArgumentException($"'{recordKey}' is a criterion of rule set {Id}, so it cannot be the record key", nameof(recordKey));
+            throw new ArgumentException($"'{recordKey}' names an answer in rule set {Id} (a criterion, or one a migration replaces), so it cannot be the record key", nameof(recordKey));
         }
 
         fileName ??= "assessment";
@@ -165,6 +165,17 @@ public sealed class RuleSet
 
     /// <summary>Starts an assessment for this rule set, set value by value.</summary>
     public AssessmentBuilder NewAssessment() => new(this);
+
+    /// <summary>
+    /// True when an assessment may use <paramref name="id"/> for an answer: the id of a criterion, or
+    /// the old id a migration replaces (then reading it is an error naming the new id). Such a name
+    /// cannot be a record key: the answer would be lost.
+    /// </summary>
+    public bool NamesAnAnswer(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Compiled.CriteriaById.ContainsKey(id) || Compiled.Migrations.ContainsKey(id);
+    }
 
     /// <summary>The rule with this id.</summary>
     public Rule? FindRule(string id) => Compiled.RulesById.TryGetValue(id, out var r) ? r.Model : null;

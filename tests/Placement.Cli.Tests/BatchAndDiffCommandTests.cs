@@ -163,7 +163,7 @@ public sealed class BatchAndDiffCommandTests
         var (exit, _, stderr) = CliRunner.RunWithInput(Severe + "\n", "batch", "-", "--key", "ciwa_ar");
 
         exit.Should().Be(64);
-        stderr.Should().Be("placement batch: --key 'ciwa_ar' is a criterion of the rule set; choose another name for the record key\n".ReplaceLineEndings());
+        stderr.Should().Be("placement batch: --key 'ciwa_ar' names an answer in the rule set (a criterion, or one a migration replaces); choose another name for the record key\n".ReplaceLineEndings());
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public sealed class MigrateCommandTests
         var (exit, _, stderr) = CliRunner.RunWithInput("{}\n", "migrate", "-", "--ndjson", "--key", "failed_level", "-r", RulesFile());
 
         exit.Should().Be(64);
-        stderr.Should().Contain("--key 'failed_level' is a criterion");
+        stderr.Should().Contain("--key 'failed_level' names an answer in the rule set");
     }
 
     [Fact]
@@ -142,5 +142,60 @@ public sealed class MigrateCommandTests
         plain.Stderr.Should().Contain("error PL5007: id 1: 'withdrawal_substance' was replaced by 'withdrawal_substances'");
         exit.Should().Be(0, stderr);
         stdout.Should().Contain("\"compared\": 2");
+    }
+
+    [Fact]
+    public void Batch_OutNamingTheInputFile_IsRefusedAndTheInputKept()
+    {
+        var input = CliRunner.TempFile("same.ndjson", "{\"ciwa_ar\": 12}\n");
+
+        var (exit, _, stderr) = CliRunner.Run("batch", input, "--out", input);
+
+        exit.Should().Be(2);
+        stderr.Should().Contain("is the input file");
+        File.ReadAllText(input).Should().Be("{\"ciwa_ar\": 12}\n", "the input is never erased");
+    }
+
+    [Fact]
+    public void Batch_KeyNamingAReplacedCriterion_IsAUsageError()
+    {
+        var rules = CliRunner.TempFile("rules.yaml", """
+            ruleset: { id: r, version: 2 }
+            decisions:
+              care: { levels: [ { id: low }, { id: high } ] }
+            criteria:
+              score: { type: integer, min: 0, max: 40, risk: increasing }
+            rules:
+              - { id: r1, when: score >= 20, require: { care: high }, because: x, source: s }
+            migrations:
+              old_score: { to: score }
+            """);
+        var input = CliRunner.TempFile("in.ndjson", "{\"old_score\": 25}\n");
+
+        var (exit, stdout, stderr) = CliRunner.Run("batch", input, "--rules", rules, "--key", "old_score");
+
+        exit.Should().Be(64);
+        stdout.Should().BeEmpty();
+        stderr.Should().Contain("--key 'old_score' names an answer in the rule set").And.NotContain("25");
+    }
+
+    [Fact]
+    public void Batch_LineWithAnUndecodableString_IsAnInvalidLineNotACrash()
+    {
+        var input = CliRunner.TempFile("in.ndjson", "{\"ciwa_ar\": 12}\n{\"withdrawal_substance\": \"\\ud800\"}\n");
+
+        var (exit, stdout, stderr) = CliRunner.Run("batch", input);
+
+        exit.Should().Be(2, stderr);
+        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(1);
+        stderr.Should().Contain("PL1008");
+    }
+
+    [Fact]
+    public void Recommend_EmptyPath_IsAnUnreadableFileNotACrash()
+    {
+        var (exit, _, stderr) = CliRunner.Run("recommend", "");
+
+        exit.Should().Be(2, stderr);
     }
 }

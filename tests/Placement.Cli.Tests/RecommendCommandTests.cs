@@ -72,7 +72,7 @@ public sealed class RecommendCommandTests
         stdout.Should().BeEmpty();
         stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
             $"{path}:1:10: error PL5003: ciwa_ar: out of range; allowed 0 to 67",
-            $"{path}:2:17: error PL5004: home_stability: not an allowed value; did you mean 'unsafe'?; allowed: stable, unstable, unsafe");
+            $"{path}:2:17: error PL5004: home_stability: not an allowed value; allowed: stable, unstable, unsafe");
     }
 
     [Fact]

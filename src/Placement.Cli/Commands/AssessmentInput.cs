@@ -13,7 +13,7 @@ internal static class AssessmentInput
         {
             text = path == "-" ? stdin.ReadToEnd() : File.ReadAllText(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
             var why = ex is FileNotFoundException or DirectoryNotFoundException ? "no such file" : "cannot be read";
             stderr.WriteLine(new Diagnostic(DiagnosticCodes.FileNotReadable, DiagnosticSeverity.Error, why, path, 1, 1));

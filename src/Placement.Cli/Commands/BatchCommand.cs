@@ -63,7 +63,7 @@ internal static class BatchCommand
             if (path != "-") inputStream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             else if (stdin == Console.In) inputStream = Console.OpenStandardInput();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
             stderr.WriteLine(new Diagnostic(DiagnosticCodes.FileNotReadable, DiagnosticSeverity.Error,
                 ex is FileNotFoundException or DirectoryNotFoundException ? "no such file" : "cannot be opened", path, 1, 1));
@@ -73,7 +73,7 @@ internal static class BatchCommand
         Stream? outputStream = null;
         if (outPath is not null)
         {
-            outputStream = OutputFile.Create("batch", outPath, stderr);
+            outputStream = OutputFile.Create("batch", outPath, path, stderr);
             if (outputStream is null)
             {
                 inputStream?.Dispose();

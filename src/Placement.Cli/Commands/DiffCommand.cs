@@ -98,7 +98,7 @@ internal static class DiffCommand
         {
             input = path == "-" ? stdin : new StreamReader(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
             var why = ex is FileNotFoundException or DirectoryNotFoundException ? "no such file" : "cannot be opened";
             stderr.WriteLine(new Diagnostic(DiagnosticCodes.FileNotReadable, DiagnosticSeverity.Error, why, path, 1, 1));

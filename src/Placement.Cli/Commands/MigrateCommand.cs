@@ -52,7 +52,7 @@ internal static class MigrateCommand
         {
             input = path == "-" ? io.In : new StreamReader(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
             var why = ex is FileNotFoundException or DirectoryNotFoundException ? "no such file" : "cannot be read";
             io.Error.WriteLine(new Diagnostic(DiagnosticCodes.FileNotReadable, DiagnosticSeverity.Error, why, path, 1, 1));
@@ -92,7 +92,7 @@ internal static class MigrateCommand
     /// </summary>
     private static int MigrateLines(RuleSet rules, TextReader input, string name, string? key, string? outPath, Io io)
     {
-        var file = outPath is null ? null : OutputFile.Create("migrate", outPath, io.Error);
+        var file = outPath is null ? null : OutputFile.Create("migrate", outPath, name, io.Error);
         if (outPath is not null && file is null) return ExitCodes.InvalidInput;
         using var writer = file is null ? null : new StreamWriter(file, new UTF8Encoding(false));
         var output = writer ?? io.Out;

@@ -26,7 +26,7 @@ internal static class RecordKeyOption
     /// </summary>
     public static bool TryResolve(string command, string? given, IEnumerable<RuleSet> ruleSets, TextWriter stderr, out string? key)
     {
-        static bool IsCriterion(RuleSet rules, string name) => rules.Criteria.Any(c => c.Id == name);
+        static bool IsCriterion(RuleSet rules, string name) => rules.NamesAnAnswer(name);
         key = null;
         if (given is null)
         {
@@ -42,7 +42,7 @@ internal static class RecordKeyOption
 
         if (ruleSets.Any(r => IsCriterion(r, given)))
         {
-            stderr.WriteLine($"placement {command}: --key '{given}' is a criterion of the rule set; choose another name for the record key");
+            stderr.WriteLine($"placement {command}: --key '{given}' names an answer in the rule set (a criterion, or one a migration replaces); choose another name for the record key");
             return false;
         }
 

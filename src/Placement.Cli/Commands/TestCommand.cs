@@ -70,7 +70,16 @@ internal static class TestCommand
         }
         else if (Directory.Exists(rulesPath))
         {
-            files = RuleTests.FindTestFiles(rulesPath);
+            try
+            {
+                files = RuleTests.FindTestFiles(rulesPath);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine(new Placement.Diagnostics.Diagnostic(Placement.Diagnostics.DiagnosticCodes.FileNotReadable, Placement.Diagnostics.DiagnosticSeverity.Error,
+                    "a rule test file cannot be read: " + ex.GetType().Name, rulesPath, 1, 1));
+                return ExitCodes.InvalidRuleSet;
+            }
         }
         else
         {

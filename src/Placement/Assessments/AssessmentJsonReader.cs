@@ -156,9 +156,8 @@ internal static class AssessmentJsonReader
                         else
                         {
                             var word = reader.GetString()!;
-                            var suggested = Suggestions.Find(word, domain.Values);
                             Add(errors, DiagnosticCodes.NotAnAllowedValue, file, line, at,
-                                $"{criterion.Id}: not an allowed value{suggested.DidYouMean}; allowed: {Suggestions.List(domain.Values)}", suggested.Best);
+                                AssessmentReader.SetMessages.NotAllowed(criterion));
                         }
 
                         break;
@@ -175,6 +174,11 @@ internal static class AssessmentJsonReader
             {
                 Add(errors, DiagnosticCodes.AssessmentShape, file, line, reader.TokenStartIndex, "unexpected content after the assessment object");
             }
+        }
+        catch (InvalidOperationException)
+        {
+            // A string the reader cannot decode (such as an escaped lone surrogate): not valid text.
+            Add(errors, DiagnosticCodes.JsonSyntax, file, line, reader.TokenStartIndex, "invalid JSON: a string that is not valid text");
         }
         catch (JsonException ex)
         {
@@ -218,8 +222,7 @@ internal static class AssessmentJsonReader
 
             if (index < 0)
             {
-                var suggested = Suggestions.Find(reader.GetString()!, set.Domain.Values);
-                Add(errors, DiagnosticCodes.NotAnAllowedValue, file, line, at, AssessmentReader.SetMessages.NotAllowed(set, suggested), suggested.Best);
+                Add(errors, DiagnosticCodes.NotAnAllowedValue, file, line, at, AssessmentReader.SetMessages.NotAllowed(set));
                 ok = false;
             }
             else if ((mask & (1 << index)) != 0)

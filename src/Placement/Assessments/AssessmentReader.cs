@@ -124,8 +124,9 @@ internal static class AssessmentReader
 
         public static string Twice(Criterion c) => $"{c.Id}: a value is listed twice; list each value once";
 
-        public static string NotAllowed(Criterion c, Suggested suggested) =>
-            $"{c.Id}: not an allowed value{suggested.DidYouMean}; allowed: {Suggestions.List(c.Domain.Values)}";
+        /// <summary>The message names the criterion and what is allowed; never the answer, nor a "did you mean" that would reveal it.</summary>
+        public static string NotAllowed(Criterion c) =>
+            $"{c.Id}: not an allowed value; allowed: {Suggestions.List(c.Domain.Values)}";
     }
 
     /// <summary>A set's list as the mask of its words, or null (with diagnostics) when an item is not one of them or is repeated.</summary>
@@ -152,8 +153,7 @@ internal static class AssessmentReader
             var index = c.Domain.IndexOf(word.Value);
             if (index < 0)
             {
-                var suggested = Suggestions.Find(word.Value, c.Domain.Values);
-                diagnostics.Error(DiagnosticCodes.NotAnAllowedValue, word.Start, SetMessages.NotAllowed(c, suggested), suggested.Best);
+                diagnostics.Error(DiagnosticCodes.NotAnAllowedValue, word.Start, SetMessages.NotAllowed(c));
                 ok = false;
                 continue;
             }
@@ -200,10 +200,7 @@ internal static class AssessmentReader
             default:
                 var index = domain.IndexOf(scalar.Value);
                 if (index >= 0) return index;
-                var suggested = Suggestions.Find(scalar.Value, domain.Values);
-                diagnostics.Error(DiagnosticCodes.NotAnAllowedValue, scalar.Start,
-                    $"{c.Id}: not an allowed value{suggested.DidYouMean}; allowed: {Suggestions.List(domain.Values)}",
-                    suggested.Best);
+                diagnostics.Error(DiagnosticCodes.NotAnAllowedValue, scalar.Start, SetMessages.NotAllowed(c));
                 return null;
         }
     }

@@ -9,7 +9,7 @@ namespace Placement.Loading;
 internal sealed partial class FieldReaders(DiagnosticBag diagnostics)
 {
     /// <summary>Words of the condition language, which cannot be ids.</summary>
-    public static readonly string[] Reserved = ["and", "or", "not", "in", "true", "false", "known", "count", "min", "max", "has"];
+    public static readonly string[] Reserved = ["null", "and", "or", "not", "in", "true", "false", "known", "count", "min", "max", "has"];
 
     private readonly DiagnosticBag _diagnostics = diagnostics;
 

@@ -19,7 +19,7 @@ public sealed class AssessmentTests
         { "ciwa_ar: 12.5", "PL5002", 1, 10, "ciwa_ar: expected a whole number from 0 to 67 (or null when unknown)" },
         { "ciwa_ar: \"12\"", "PL5002", 1, 10, "ciwa_ar: expected a whole number from 0 to 67 (or null when unknown)" },
         { "pregnant: yes", "PL5002", 1, 11, "pregnant: expected true or false (or null when unknown)" },
-        { "home_stability: unsfe", "PL5004", 1, 17, "home_stability: not an allowed value; did you mean 'unsafe'?; allowed: stable, unstable, unsafe" },
+        { "home_stability: unsfe", "PL5004", 1, 17, "home_stability: not an allowed value; allowed: stable, unstable, unsafe" },
         { "relapse_risk: extreme", "PL5004", 1, 15, "relapse_risk: not an allowed value; allowed: none, low, moderate, high, severe" },
         { "relapse_risk: [low]", "PL5002", 1, 15, "relapse_risk: expected one of none, low, moderate, high, severe, not a list" },
         { "- ciwa_ar: 12", "PL5005", 1, 1, "an assessment must be a mapping of criterion ids to values, not a list" },
