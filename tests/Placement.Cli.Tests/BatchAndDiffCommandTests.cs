@@ -290,4 +290,26 @@ public sealed class BatchAndDiffCommandTests
         example.GetProperty("assessment").GetProperty("relapse_risk").GetString().Should().Be("moderate");
         care.GetProperty("matrix").GetProperty("iop").GetProperty("outpatient").GetInt32().Should().Be(2);
     }
+
+    [Fact]
+    public void Diff_UndecidedLevels_HaveTheirOwnRowsSoTheMatrixAddsUp()
+    {
+        var input = CliRunner.TempFile("in.ndjson", "{}\n{\"withdrawal_complicated\": true}\n");
+        var rules = Path.Combine(CliRunner.RepoRoot, "rules");
+
+        var (exit, stdout, stderr) = CliRunner.Run("diff", "--old", rules, "--new", rules, input, "--format", "json");
+
+        exit.Should().Be(0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var total = 0;
+        foreach (var decision in doc.RootElement.GetProperty("decisions").EnumerateObject())
+        {
+            var matrix = decision.Value.GetProperty("matrix");
+            var sum = matrix.EnumerateObject().Sum(row => row.Value.EnumerateObject().Sum(cell => cell.Value.GetInt32()));
+            sum.Should().Be(2, $"every assessment is counted in {decision.Name}'s matrix");
+            total += sum;
+        }
+
+        total.Should().BeGreaterThan(0);
+    }
 }

@@ -75,8 +75,15 @@ internal static class DiffCommand
         RuleSet Old, RuleSet New, string[] Decisions, Dictionary<string, Dictionary<(string Old, string New), Cell>> Matrices,
         int Compared, int Invalid, int StatusChanged, bool Examples)
     {
-        public string[] Levels(string decision) => Old.FindDecision(decision)!.Levels.Select(l => l.Id)
-            .Concat(New.FindDecision(decision)!.Levels.Select(l => l.Id)).Distinct().ToArray();
+        /// <summary>The rows and columns: every level of either version, then each undecided range ("a..b") that occurred, so the matrix adds up to every assessment compared.</summary>
+        public string[] Levels(string decision)
+        {
+            var levels = Old.FindDecision(decision)!.Levels.Select(l => l.Id)
+                .Concat(New.FindDecision(decision)!.Levels.Select(l => l.Id)).Distinct().ToList();
+            var ranges = Matrices[decision].Keys.SelectMany(k => new[] { k.Old, k.New })
+                .Where(l => !levels.Contains(l)).Distinct().Order(StringComparer.Ordinal);
+            return [.. levels, .. ranges];
+        }
 
         public IEnumerable<KeyValuePair<(string Old, string New), Cell>> Changes(string decision) =>
             Matrices[decision].Where(kv => kv.Key.Old != kv.Key.New).OrderBy(kv => kv.Key.Old, StringComparer.Ordinal).ThenBy(kv => kv.Key.New, StringComparer.Ordinal);
