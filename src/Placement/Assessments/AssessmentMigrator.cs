@@ -64,6 +64,13 @@ internal static class AssessmentMigrator
             {
                 // Unknown stays unknown; without 'values' the answer is carried over as written, and checked below.
             }
+            else if (node is YScalar { Style: YamlDotNet.Core.ScalarStyle.Literal or YamlDotNet.Core.ScalarStyle.Folded })
+            {
+                // A block scalar spans lines; replacing it in place could join lines. Nothing is guessed.
+                diagnostics.Error(DiagnosticCodes.CannotMigrate, node.Start,
+                    $"'{m.From}' (replaced by '{to.Id}'): an answer written as a block (| or >) is not migrated; write it on one line, or answer {to.Id} instead ({AssessmentReader.Expected(to)})");
+                continue;
+            }
             else if (node is YScalar scalar && !QuotedNumberOrBoolean(scalar) && m.Values.TryGetValue(scalar.Value, out var mapped))
             {
                 ask = mapped.Ask;

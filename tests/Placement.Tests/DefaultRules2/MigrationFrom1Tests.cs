@@ -34,4 +34,13 @@ public sealed class MigrationFrom1Tests
         assessment.IsKnown("failed_level").Should().BeFalse();
         assessment.Get("withdrawal_substances").Should().Be("[opioid]");
     }
+
+    [Fact]
+    public void BlockScalarAnswer_IsNotMigratedInPlaceButReported()
+    {
+        var migration = V2.Rules.Migrate("withdrawal_substance: >-\n  alcohol\nciwa_ar: 3\n");
+
+        migration.Success.Should().BeFalse();
+        migration.Diagnostics.Select(d => (d.Code, d.Line)).Should().Equal(("PL5008", 1));
+    }
 }
