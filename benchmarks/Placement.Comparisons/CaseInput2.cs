@@ -107,10 +107,6 @@ public sealed class CaseInput2
             """;
     }
 
-    // Imminent danger and severe ratings are rarer, so that the levels below hospital care (and the
-    // withdrawal management rules they would mask through M19) are reached often enough.
-    private static int Rating(Random random) => Weighted(random, 4, 5, 5, 4, 2);
-
     private static int Weighted(Random random, params int[] weights)
     {
         var r = random.Next(weights.Sum());
@@ -129,21 +125,27 @@ public sealed class CaseInput2
     /// <summary>
     /// A random complete case (seeded for reproducibility), with scores and ages biased to the
     /// thresholds the 2.0 rules use (CIWA-Ar 10 and 19, COWS 13 and 37, PAWSS 4, age 18 and 65)
-    /// and occasionally any value in range.
+    /// and occasionally any value in range. Half the cases are drawn "light" (fewer substances,
+    /// rarer high ratings and imminent danger), so that the lower levels are reached often; the
+    /// other half favour the 24-hour levels and the combinations that lead to them.
     /// </summary>
     public static CaseInput2 Random(Random random)
     {
-        // Each substance listed with probability 1/4: about a third of cases list none, a few list three or more.
+        var light = random.Next(2) == 0;
+
+        // Each substance listed with probability 1/4 (light: 1/8).
         var substances = Substances2.None;
         for (var i = 0; i < 8; i++)
         {
-            if (random.Next(4) == 0) substances |= (Substances2)(1 << i);
+            if (random.Next(light ? 8 : 4) == 0) substances |= (Substances2)(1 << i);
         }
+
+        int Rating() => light ? Weighted(random, 6, 8, 5, 1, 0) : Weighted(random, 4, 5, 5, 4, 2);
 
         return new CaseInput2
         {
-            Harm = Weighted(random, 12, 5, 3),
-            WithdrawalComplicated = random.Next(6) == 0,
+            Harm = light ? Weighted(random, 18, 2, 0) : Weighted(random, 12, 5, 3),
+            WithdrawalComplicated = random.Next(light ? 20 : 6) == 0,
             Substances = substances,
             Ciwa = random.Next(5) == 0 ? random.Next(68) : CiwaValues[random.Next(CiwaValues.Length)],
             Cows = random.Next(5) == 0 ? random.Next(49) : CowsValues[random.Next(CowsValues.Length)],
@@ -151,17 +153,17 @@ public sealed class CaseInput2
             Pawss = random.Next(5) == 0 ? random.Next(11) : PawssValues[random.Next(PawssValues.Length)],
             Intoxicated = random.Next(5) == 0,
             Pregnant = random.Next(6) == 0,
-            Biomedical = Rating(random),
-            Psychiatric = Rating(random),
+            Biomedical = Rating(),
+            Psychiatric = Rating(),
             Age = random.Next(5) == 0 ? 12 + random.Next(109) : AgeValues[random.Next(AgeValues.Length)],
             Moud = random.Next(4),
             SedativeHighRisk = random.Next(4) == 0,
-            Home = random.Next(3),
+            Home = light ? Weighted(random, 6, 3, 1) : random.Next(3),
             NightSupport = random.Next(3) != 0,
             AbleToAttend = random.Next(4) != 0,
-            Relapse = Rating(random),
+            Relapse = Rating(),
             FailedLevel = random.Next(4),
-            Readiness = Rating(random),
+            Readiness = Rating(),
             StepDown = random.Next(5),
         };
     }
