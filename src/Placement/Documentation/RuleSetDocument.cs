@@ -1,4 +1,5 @@
 using System.Text;
+using Placement.Explanations;
 using Placement.Model;
 
 namespace Placement.Documentation;

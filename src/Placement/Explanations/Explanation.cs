@@ -52,7 +52,11 @@ public sealed class Explanation
         foreach (var part in conjuncts)
         {
             if (Interval.Truth(ConditionInterpreter.Evaluate(part, rec.Record.State, rec.RuleSet.Compiled.SlotCount)) != truth) continue;
-            parts.Add(new ConditionPart(ConditionText.Of(rule.ConditionText, part.Syntax), ValuesIn(rec, part)));
+            parts.Add(new ConditionPart(ConditionText.Of(rule.ConditionText, part.Syntax), ValuesIn(rec, part))
+            {
+                Text = ConditionWords.Plain(part),
+                Readings = ReadingsIn(rec, part),
+            });
         }
 
         return parts;
@@ -92,6 +96,18 @@ public sealed class Explanation
 
         return new DecisionExplanation(result, next, blocked, couldRaise);
     }
+
+    /// <summary>The values a part read, in words: labels, and yes or no for booleans.</summary>
+    internal static IReadOnlyList<string> ReadingsIn(Recommendation rec, BoundExpr part) =>
+        BoundExprSymbols.Of(part).Select(s => $"{s.Label}: {Words(rec.Record.Describe(s))}").ToArray();
+
+    private static string Words(string value) => value switch
+    {
+        "true" => "yes",
+        "false" => "no",
+        "false to true" => "no or yes",
+        _ => value.Replace('_', ' '),
+    };
 
     internal static IReadOnlyList<string> ValuesIn(Recommendation rec, BoundExpr part) =>
         BoundExprSymbols.Of(part).Select(s => $"{s.Id} = {rec.Record.Describe(s)}").ToArray();

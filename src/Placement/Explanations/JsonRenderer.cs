@@ -151,6 +151,7 @@ internal static class JsonRenderer
         {
             w.WriteStartObject();
             w.WriteString("condition", part.Condition);
+            w.WriteString("text", part.Text);
             WriteStrings(w, "values", part.Values);
             w.WriteEndObject();
         }

@@ -149,8 +149,8 @@ internal static class MarkdownRenderer
         sb.Append("- **").Append(rule.Rule).Append("** ").Append(Escape(rule.Title ?? "")).Append(" (requires `").Append(rule.Requires.Id).AppendLine("`)");
         foreach (var part in rule.Parts)
         {
-            sb.Append("  - `").Append(part.Condition).Append("` ").Append(verdict);
-            if (part.Values.Count > 0) sb.Append(": ").Append(string.Join(", ", part.Values));
+            sb.Append("  - ").Append(Escape(part.Text)).Append(": ").Append(verdict);
+            if (part.Readings.Count > 0) sb.Append(" (").Append(Escape(string.Join("; ", part.Readings))).Append(')');
             sb.AppendLine();
         }
     }

@@ -132,8 +132,8 @@ internal static class TextRenderer
         sb.Append("    - [").Append(rule.Rule).Append("] ").Append(rule.Title ?? "").Append(suffix).AppendLine();
         foreach (var part in rule.Parts)
         {
-            sb.Append("        ").Append(part.Condition).Append(": ").Append(verdict);
-            if (part.Values.Count > 0) sb.Append(" (").Append(string.Join(", ", part.Values)).Append(')');
+            sb.Append("        ").Append(part.Text).Append(": ").Append(verdict);
+            if (part.Readings.Count > 0) sb.Append(" (").Append(string.Join("; ", part.Readings)).Append(')');
             sb.AppendLine();
         }
     }

@@ -98,7 +98,7 @@ public sealed class SetEvaluationTests
         var text = known.Explain().ToText();
         text.Should().NotContain("has alcohol =");
         RuleTracer.Trace(known, "d4").ToText().Should().Contain("(subs = [opioid, sedative])");
-        unknown.Explain().ToText().Should().Contain("subs has stimulant: unknown (subs = unknown)").And.NotContain("has stimulant =");
+        unknown.Explain().ToText().Should().Contain("Substances in withdrawal includes stimulant: unknown (Substances in withdrawal: unknown)").And.NotContain("has stimulant =");
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class ExplanationTests
         text.Should().Contain("[P5] Withdrawal management must be at least medically_monitored");
         text.Should().Contain("[W2] A CIWA-Ar of 21 (19 or more) in alcohol withdrawal is severe withdrawal.");
         text.Should().Contain("Why not Inpatient, medically managed:");
-        text.Should().Contain("harm_risk == plan_or_intent: not met (harm_risk = none)");
+        text.Should().Contain("Risk of harm to self or others is plan or intent: not met (Risk of harm to self or others: none)");
         text.Should().Contain($"Rule set: adult-sud-placement 1.0.0, sha256 {rec.RuleSet.Sha256}");
         text.TrimEnd().Should().EndWith("This recommendation supports, and does not replace, clinical judgement.");
     }

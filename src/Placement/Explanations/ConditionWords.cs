@@ -2,12 +2,19 @@ using Placement.Language.Ast;
 using Placement.Language.Binding;
 using Placement.Model;
 
-namespace Placement.Documentation;
+namespace Placement.Explanations;
 
-/// <summary>Renders a condition in words for clinical reviewers, using the declared labels.</summary>
+/// <summary>
+/// Renders a condition in words, using the declared labels: with ids for the sign-off document
+/// (reviewers check them against the rules), without for explanations a clinician reads.
+/// </summary>
 internal static class ConditionWords
 {
-    public static string Of(BoundExpr e) => Words.Top.Visit(e);
+    /// <summary>The condition in words, labels followed by their ids.</summary>
+    public static string Of(BoundExpr e) => Words.Get(ids: true, parentIsAnd: false).Visit(e);
+
+    /// <summary>The condition in words, labels only.</summary>
+    public static string Plain(BoundExpr e) => Words.Get(ids: false, parentIsAnd: false).Visit(e);
 
     private static string Label(Symbol s) => s.Label == s.Id ? s.Id : $"{s.Label} (`{s.Id}`)";
 
@@ -34,11 +41,11 @@ internal static class ConditionWords
     };
 
     /// <summary>A set's label and what it is tested for: <c>Substances (`subs`) includes any of alcohol, sedative</c>.</summary>
-    private static string Has(BoundComparison node, HasExpr has)
+    private static string Has(BoundComparison node, HasExpr has, Func<Symbol, string> label)
     {
         var set = ((Criterion)((BoundSymbol)((BoundAggregate)node.Left).Arguments[0]).Symbol).SetOf!;
         var words = string.Join(", ", has.Values.Select(v => v.Name).Distinct(StringComparer.Ordinal));
-        return $"{Label(set)} includes {(has.Quantifier == HasQuantifier.Any ? "any" : "all")} of {words}";
+        return $"{label(set)} includes {(has.Quantifier == HasQuantifier.Any ? "any" : "all")} of {words}";
     }
 
     private static IEnumerable<string> Members(BoundIn i)
@@ -71,22 +78,29 @@ internal static class ConditionWords
     };
 
     /// <summary>A node in words; an 'or' inside an 'and' is parenthesised.</summary>
-    private sealed class Words(bool parentIsAnd) : BoundExprVisitor<string>
+    private sealed class Words(bool ids, bool parentIsAnd) : BoundExprVisitor<string>
     {
-        public static readonly Words Top = new(parentIsAnd: false);
-        private static readonly Words InAnd = new(parentIsAnd: true);
+        private static readonly Words[] All = [new(false, false), new(false, true), new(true, false), new(true, true)];
 
-        public override string VisitConstant(BoundConstant node) => Value(node);
+        private Words Top => Get(ids, parentIsAnd: false);
+
+        private Words InAnd => Get(ids, parentIsAnd: true);
+
+        public static Words Get(bool ids, bool parentIsAnd) => All[(ids ? 2 : 0) + (parentIsAnd ? 1 : 0)];
+
+        private string L(Symbol s) => ids ? Label(s) : s.Label;
+
+        public override string VisitConstant(BoundConstant node) => ids ? Value(node) : Value(node).Replace('_', ' ');
 
         public override string VisitSymbol(BoundSymbol node) => node.Symbol is Criterion { SetOf: { } set, MemberWord: { } word }
-            ? $"{Label(set)} includes {word}"
-            : Label(node.Symbol);
+            ? $"{L(set)} includes {word}"
+            : L(node.Symbol);
 
-        public override string VisitKnown(BoundKnown node) => $"{Label(node.Criterion)} is known";
+        public override string VisitKnown(BoundKnown node) => $"{L(node.Criterion)} is known";
 
         public override string VisitComparison(BoundComparison node) => node switch
         {
-            { Syntax: HasExpr has } => Has(node, has),
+            { Syntax: HasExpr has } => Has(node, has, L),
             { Syntax: InExpr list } => $"{Top.Visit(InOperand(node))} is one of {Items(list)}",
             { Left: BoundAggregate { Kind: AggregateKind.Count } count, Right: BoundConstant k } when BoundExprSymbols.CountedSet(count) is null =>
                 $"{CountWords(node.Operator, k.Value)} of: {string.Join("; ", count.Arguments.Select(Top.Visit))}",
@@ -107,7 +121,7 @@ internal static class ConditionWords
         {
             BoundComparison { Syntax: InExpr list } c when node.Syntax is InExpr => $"{Top.Visit(InOperand(c))} is none of {Items(list)}",
             BoundSymbol { Symbol.Domain.Kind: ValueKind.Boolean } s => $"not ({Top.Visit(s)})",
-            BoundKnown k => $"{Label(k.Criterion)} is not known",
+            BoundKnown k => $"{L(k.Criterion)} is not known",
             _ => $"not ({Top.Visit(node.Operand)})",
         };
 
@@ -115,7 +129,7 @@ internal static class ConditionWords
             $"{Top.Visit(node.Left)} {(node.IsAdd ? "plus" : "minus")} {Top.Visit(node.Right)}";
 
         public override string VisitAggregate(BoundAggregate node) => BoundExprSymbols.CountedSet(node) is { } set
-            ? $"the number of {Label(set)}"
+            ? $"the number of {L(set)}"
             : $"{node.Kind.ToString().ToLowerInvariant()} of ({string.Join(", ", node.Arguments.Select(Top.Visit))})";
     }
 }
