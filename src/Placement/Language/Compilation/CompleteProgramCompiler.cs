@@ -35,14 +35,19 @@ internal static class CompleteProgramCompiler
         {
             if (slots.Length == 0) continue;
             var raise = new List<Expression>();
+            Expression? couldRaise = null;
             for (var a = 0; a < slots.Length; a++)
             {
                 var target = locals[slots[a] - criteriaCount];
                 var value = Expression.Constant(values[a]);
-                raise.Add(Expression.IfThen(Expression.LessThan(target, value), Expression.Assign(target, value)));
+                var below = Expression.LessThan(target, value);
+                raise.Add(Expression.IfThen(below, Expression.Assign(target, value)));
+                couldRaise = couldRaise is null ? below : Expression.OrElse(couldRaise, below);
             }
 
-            body.Add(Expression.IfThen(test.Visit(condition), Expression.Block(raise)));
+            // A rule whose targets are already at or above what it sets cannot change anything:
+            // its condition is not evaluated (the values only rise, so skipping it is exact).
+            body.Add(Expression.IfThen(Expression.AndAlso(couldRaise!, test.Visit(condition)), Expression.Block(raise)));
         }
 
         for (var i = 0; i < locals.Length; i++) body.Add(Expression.Assign(Expression.ArrayAccess(result, Expression.Constant(i)), locals[i]));
