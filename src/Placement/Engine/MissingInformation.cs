@@ -216,6 +216,8 @@ internal static class MissingInformation
     /// <summary>Floors and ceilings of every fact and decision with these answers: exact when possible, else the interval evaluation.</summary>
     private static (int[] Floors, int[] Ceilings) BoundsWith(CompiledRuleSet rules, int[] values)
     {
+        // Without known(), exact bounds need nothing from the three-valued evaluation.
+        if (rules.ReadsKnown.Count == 0 && ExactBounds.Compute(rules, values, out var exact) is { } bounds && exact) return bounds;
         var record = EvaluationRecord.ForPartial(rules, values);
         var derived = rules.Facts.Cast<Symbol>().Concat(rules.Decisions).OrderBy(s => s.Slot).ToArray();
         return (derived.Select(record.Floor).ToArray(), derived.Select(record.Ceiling).ToArray());
