@@ -20,7 +20,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
     [Fact]
     public void Placement_HandWritten_AndRulesEngine_AgreeOnEveryDecision()
     {
-        var rules = RuleSet.LoadDefault();
+        var rules = TestSupport.Rules;
         var rulesEngine = new RulesEnginePlacement();
         var random = new Random(Seed);
         var watch = Stopwatch.StartNew();
