@@ -8,12 +8,12 @@ namespace Placement.Benchmarks;
 /// <summary>
 /// What <c>placement batch</c> does for one NDJSON line: read it with the fast JSON reader
 /// (baseline), the same with a record key (<c>--key id</c>) on a line without and with one, and
-/// read, recommend and write the summary line.
+/// read, recommend and write the summary line. One complete line of the default rule set (2.0).
 /// </summary>
 [MemoryDiagnoser]
 public class BatchLineBenchmarks : IDisposable
 {
-    private static readonly byte[] Line = """{"withdrawal_substance":"alcohol","ciwa_ar":21,"cows":0,"pawss":3,"withdrawal_complicated":false,"history_withdrawal_seizure_or_dt":false,"biomedical_risk":"low","pregnant":false,"psychiatric_risk":"moderate","harm_risk":"none","readiness_risk":"moderate","relapse_risk":"high","failed_lower_level":false,"home_stability":"unstable","night_support":true,"step_down_from":"none"}"""u8.ToArray();
+    private static readonly byte[] Line = """{"harm_risk":"none","withdrawal_complicated":false,"withdrawal_substances":["alcohol"],"ciwa_ar":21,"cows":0,"history_withdrawal_seizure_or_dt":false,"pawss":3,"intoxicated":false,"pregnant":false,"biomedical_risk":"low","psychiatric_risk":"moderate","age":40,"moud":"none","sedative_high_risk":false,"home_stability":"unstable","night_support":true,"able_to_attend":true,"relapse_risk":"high","failed_level":"none","readiness_risk":"moderate","step_down_from":"none"}"""u8.ToArray();
 
     private static readonly byte[] LineWithKey = [.. "{\"id\":\"A-000017\","u8, .. Line.AsSpan(1)];
 

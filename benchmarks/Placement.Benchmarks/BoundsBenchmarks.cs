@@ -4,7 +4,8 @@ using Placement.Comparisons;
 namespace Placement.Benchmarks;
 
 /// <summary>
-/// What exact floors and ceilings cost as answers go missing: the same assessment with 0 to 4
+/// On rule set 1.0 (the test fixture in tests/fixtures/rules-1.0, whose substance and step-down
+/// criteria have no risk order). What exact floors and ceilings cost as answers go missing: the same assessment with 0 to 4
 /// criteria unknown, taking first the ones the engine cannot settle at their extremes (no risk
 /// order or not provably monotone: substance, harm risk, step-down) and then a score. The
 /// complete assessment (0 unknown) is the baseline, so the ratios are the price of exactness.
@@ -21,7 +22,7 @@ public class BoundsBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _rules = RuleSet.LoadDefault();
+        _rules = BenchmarkRules.Rules10();
         _levelOfCare = _rules.FindDecision("level_of_care")!;
         var complete = new CaseInput
         {

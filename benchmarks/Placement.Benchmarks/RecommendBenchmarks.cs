@@ -4,7 +4,8 @@ using Placement.Comparisons;
 namespace Placement.Benchmarks;
 
 /// <summary>
-/// Getting the levels for one complete assessment: the hand-written if/else version (baseline,
+/// Rule set 1.0 (the test fixture in tests/fixtures/rules-1.0; the default, 2.0, is in
+/// <see cref="RecommendBenchmarks2"/>). Getting the levels for one complete assessment: the hand-written if/else version (baseline,
 /// the practical limit), Placement, and the same rules as a Microsoft RulesEngine workflow. Plus
 /// Placement on an incomplete assessment. No explanation is rendered: callers who want only the
 /// level do not pay for text (see <see cref="ExplanationBenchmarks"/>).
@@ -22,7 +23,7 @@ public class RecommendBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _rules = RuleSet.LoadDefault();
+        _rules = BenchmarkRules.Rules10();
         _levelOfCare = _rules.FindDecision("level_of_care")!;
         _case = new CaseInput
         {

@@ -4,9 +4,9 @@ using Placement.Comparisons;
 namespace Placement.Benchmarks;
 
 /// <summary>
-/// Rule set 2.0 (rules/v2, not yet the default): the levels for one complete assessment, by the
+/// Rule set 2.0 (the embedded default): the levels for one complete assessment, by the
 /// hand-written if/else version (baseline) and by Placement, plus Placement on an incomplete
-/// assessment. The same shape as <see cref="RecommendBenchmarks"/> for 1.0; no explanation is
+/// assessment. The same shape as <see cref="RecommendBenchmarks"/> for 1.0 (the test fixture); no explanation is
 /// rendered.
 /// </summary>
 [MemoryDiagnoser]
@@ -23,7 +23,7 @@ public class RecommendBenchmarks2
     [GlobalSetup]
     public void Setup()
     {
-        _rules = RuleSet.Load(Path.Combine(FindRepoRoot(), "rules", "v2"));
+        _rules = RuleSet.LoadDefault();
         _levelOfCare = _rules.FindDecision("level_of_care")!;
 
         // The 1.0 benchmark case carried over: alcohol with CIWA-Ar 21, moderate mental health and
@@ -64,17 +64,5 @@ public class RecommendBenchmarks2
         {
             throw new InvalidOperationException("the implementations disagree on the benchmark case");
         }
-    }
-
-    // BenchmarkDotNet runs the benchmarks from a generated project under bin/, so the rules are
-    // found by walking up to the folder holding Placement.sln.
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Placement.sln"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException("Placement.sln not found above " + AppContext.BaseDirectory);
     }
 }

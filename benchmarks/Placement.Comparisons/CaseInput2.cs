@@ -16,8 +16,8 @@ public enum Substances2
 }
 
 /// <summary>
-/// One complete assessment of rule set 2.0 (rules/v2) as a plain record for the comparison
-/// implementation. Enums are ordinals in the declared order of rules/v2/ruleset.yaml: harm none=0,
+/// One complete assessment of rule set 2.0 (rules/, the embedded default) as a plain record for the comparison
+/// implementation. Enums are ordinals in the declared order of rules/ruleset.yaml: harm none=0,
 /// ideation, plan_or_intent; ratings none=0 .. severe=4; moud none=0, methadone, buprenorphine,
 /// naltrexone; home stable=0, unstable, unsafe; failed level none=0, outpatient, iop, php; step
 /// down none=0, iop, php, residential, inpatient.

@@ -18,7 +18,7 @@ public readonly record struct Placement2Result(
     bool EmergencyEvaluation);
 
 /// <summary>
-/// Rule set 2.0 (rules/v2) written by hand as if/else over a plain record, for a complete
+/// Rule set 2.0 (rules/, the embedded default) written by hand as if/else over a plain record, for a complete
 /// assessment: the practical speed limit for this logic, and an independent reading of the YAML for
 /// the differential test. Comments cite the rule ids. Review flags and notes (notes.yaml) change
 /// no level or fact and are not computed.

@@ -5,7 +5,9 @@ namespace Placement.Cli.Tests;
 /// <summary>The rule authors' commands: check, test, verify, explain, docs.</summary>
 public sealed class AuthoringCommandTests
 {
-    private static string Rules => Path.Combine(CliRunner.RepoRoot, "rules");
+    // Rule set 1.0 (the test fixture): its two criteria without a risk order exercise the warnings and
+    // the "not varied" verdict, which the embedded default (2.0, every criterion ordered) never shows.
+    private static string Rules => CliRunner.Rules10;
 
     private static string MiniRules(string rules, string? tests = null)
     {
@@ -27,6 +29,10 @@ public sealed class AuthoringCommandTests
     [Fact]
     public void Check_DefaultRules_IsCleanAndExitsZero()
     {
+        var embedded = CliRunner.Run("check");
+        embedded.Exit.Should().Be(0);
+        embedded.Stdout.TrimEnd().Split('\n')[^1].Should().Be("0 error(s), 0 warning(s)");
+
         var (exit, stdout, _) = CliRunner.Run("check", "--rules", Rules);
 
         // The two criteria without a risk order are true warnings: verify cannot vary them.
@@ -62,6 +68,16 @@ public sealed class AuthoringCommandTests
 
     [Fact]
     public void Test_DefaultRules_PassWithFullCoverage()
+    {
+        var (exit, stdout, stderr) = CliRunner.Run("test", "--coverage", "--threshold", "100");
+
+        exit.Should().Be(0, stdout + stderr);
+        stdout.Should().Contain("Coverage: 184/184 (100.0%)");
+        stdout.TrimEnd().Split('\n')[^1].Should().MatchRegex(@"^\d+ passed, 0 failed$");
+    }
+
+    [Fact]
+    public void Test_Rules10Fixture_PassWithFullCoverage()
     {
         var (exit, stdout, stderr) = CliRunner.Run("test", "--rules", Rules, "--coverage", "--threshold", "100");
 
@@ -105,7 +121,11 @@ public sealed class AuthoringCommandTests
     [Fact]
     public void Verify_Default_IsProvenAndBrokenIsRefuted()
     {
-        var proven = CliRunner.Run("verify");
+        var embedded = CliRunner.Run("verify");
+        embedded.Exit.Should().Be(0);
+        embedded.Stdout.TrimEnd().Split('\n')[^1].Should().Be("PROVEN: worsening any criterion along its risk order never lowers any decision.");
+
+        var proven = CliRunner.Run("verify", "--rules", Rules);
         proven.Exit.Should().Be(0);
         proven.Stdout.TrimEnd().Split('\n')[^1].Should().Be(
             "PROVEN for the criteria with a risk order; not varied: withdrawal_substance, step_down_from (no risk declared). Worsening any criterion along its risk order never lowers any decision.");
@@ -136,7 +156,7 @@ public sealed class AuthoringCommandTests
     [Fact]
     public void Explain_ShowsTheRulePartByPart()
     {
-        var (exit, stdout, _) = CliRunner.Run("explain", CliRunner.Example("php.yaml"), "--rule", "P14");
+        var (exit, stdout, _) = CliRunner.Run("explain", CliRunner.Example10("php.yaml"), "--rule", "P14", "--rules", Rules);
 
         exit.Should().Be(0);
         stdout.Should().StartWith("Rule P14: Instability in several dimensions\nOutcome: fired");

@@ -23,7 +23,14 @@ internal static class CliRunner
         }
     }
 
+    /// <summary>An example assessment of the embedded default rule set (2.0, rules/examples).</summary>
     public static string Example(string name) => Path.Combine(RepoRoot, "rules", "examples", name);
+
+    /// <summary>Rule set 1.0, kept as a test fixture since 2.0 became the embedded default.</summary>
+    public static string Rules10 => Path.Combine(RepoRoot, "tests", "fixtures", "rules-1.0");
+
+    /// <summary>An example assessment of rule set 1.0 (tests/fixtures/rules-1.0/examples).</summary>
+    public static string Example10(string name) => Path.Combine(Rules10, "examples", name);
 
     public static string TempFile(string name, string text)
     {

@@ -9,7 +9,7 @@ namespace Placement.Cli.Tests;
 public sealed class CommandLineTests
 {
     private const int Usage = 64;
-    private const string Severe = """{"withdrawal_substance":"alcohol","ciwa_ar":25}""";
+    private const string Severe = """{"withdrawal_substances":["alcohol"],"ciwa_ar":25}""";
 
     private static string Rules => Path.Combine(CliRunner.RepoRoot, "rules");
 
@@ -38,10 +38,9 @@ public sealed class CommandLineTests
     {
         var (exit, stdout, stderr) = CliRunner.Run("check");
 
-        // The embedded rules' only warnings are their two criteria without a risk order (PL6006).
+        // The embedded rules (2.0) have no warnings: every criterion has a risk order.
         exit.Should().Be(0, stderr);
-        stdout.Should().StartWith("rules/ruleset.yaml:");
-        stdout.TrimEnd().Split('\n')[^1].Should().Be("0 error(s), 2 warning(s)");
+        stdout.Trim().Should().Be("0 error(s), 0 warning(s)");
     }
 
     [Fact]
@@ -102,7 +101,7 @@ public sealed class CommandLineTests
     [Fact]
     public void Explain_AndBatch_TakeTheShortRulesAlias()
     {
-        CliRunner.Run("explain", CliRunner.Example("php.yaml"), "--rule", "P14", "-r", Rules).Exit.Should().Be(0);
+        CliRunner.Run("explain", CliRunner.Example("php.yaml"), "--rule", "L2", "-r", Rules).Exit.Should().Be(0);
         CliRunner.RunWithInput(Severe + "\n", "batch", "-", "-r", Rules).Exit.Should().Be(0);
     }
 
@@ -252,10 +251,10 @@ public sealed class CommandLineTests
     [Fact]
     public void Explain_UnknownRule_IsAUsageError()
     {
-        var (exit, _, stderr) = CliRunner.Run("explain", CliRunner.Example("php.yaml"), "--rule", "P41");
+        var (exit, _, stderr) = CliRunner.Run("explain", CliRunner.Example("php.yaml"), "--rule", "L41");
 
         exit.Should().Be(Usage);
-        stderr.Should().StartWith("placement explain: 'P41' is not a rule of rule set adult-sud-placement; did you mean 'P");
+        stderr.Should().StartWith("placement explain: 'L41' is not a rule of rule set adult-sud-placement; did you mean 'L");
     }
 
     // --- Help, version, completion --------------------------------------------------------------

@@ -182,7 +182,7 @@ public sealed class MigrateCommandTests
     [Fact]
     public void Batch_LineWithAnUndecodableString_IsAnInvalidLineNotACrash()
     {
-        var input = CliRunner.TempFile("in.ndjson", "{\"ciwa_ar\": 12}\n{\"withdrawal_substance\": \"\\ud800\"}\n");
+        var input = CliRunner.TempFile("in.ndjson", "{\"ciwa_ar\": 12}\n{\"home_stability\": \"\\ud800\"}\n");
 
         var (exit, stdout, stderr) = CliRunner.Run("batch", input);
 

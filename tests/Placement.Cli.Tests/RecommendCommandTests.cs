@@ -14,7 +14,7 @@ public sealed class RecommendCommandTests
         stderr.Should().BeEmpty();
         stdout.Should().StartWith("Status: RECOMMENDED");
         stdout.Should().Contain("Level of care: Inpatient, medically monitored [medically_monitored_inpatient");
-        stdout.Should().Contain("Rule set: adult-sud-placement 1.0.0, sha256 " + RuleSet.LoadDefault().Sha256);
+        stdout.Should().Contain("Rule set: adult-sud-placement 2.0.0, sha256 " + RuleSet.LoadDefault().Sha256);
         stdout.Should().Contain("This recommendation supports, and does not replace, clinical judgement.");
     }
 
@@ -38,7 +38,7 @@ public sealed class RecommendCommandTests
         root.EnumerateObject().Select(p => p.Name).Should().Contain(
             ["status", "ruleSet", "decisions", "facts", "firedRules", "mayFireRules", "missing", "notes"]);
         root.GetProperty("decisions").GetProperty("level_of_care").GetProperty("level").GetProperty("id").GetString().Should().Be("php");
-        root.GetProperty("decisions").GetProperty("level_of_care").GetProperty("because")[0].GetProperty("rule").GetString().Should().Be("P14");
+        root.GetProperty("decisions").GetProperty("level_of_care").GetProperty("because")[0].GetProperty("rule").GetString().Should().Be("L2");
     }
 
     [Fact]
@@ -53,12 +53,12 @@ public sealed class RecommendCommandTests
     [Fact]
     public void Recommend_Stdin_ReadsTheAssessment()
     {
-        var (exit, stdout, _) = CliRunner.RunWithInput("withdrawal_complicated: true\n", "recommend", "-", "--format", "json");
+        var (exit, stdout, _) = CliRunner.RunWithInput("withdrawal_complicated: true\nwithdrawal_substances: [alcohol]\n", "recommend", "-", "--format", "json");
 
         exit.Should().Be(0);
         using var doc = System.Text.Json.JsonDocument.Parse(stdout);
         doc.RootElement.GetProperty("decisions").GetProperty("level_of_care").GetProperty("level").GetProperty("id").GetString()
-            .Should().Be("medically_managed_inpatient", "complicated withdrawal alone settles the most intensive level");
+            .Should().Be("medically_managed_inpatient", "complicated alcohol withdrawal alone settles the most intensive level");
     }
 
     [Fact]
@@ -109,8 +109,8 @@ public sealed class RecommendCommandTests
     [Fact]
     public void Recommend_RulesFolder_GivesTheSameResultAsTheEmbeddedRules()
     {
-        var embedded = CliRunner.Run("recommend", CliRunner.Example("residential.yaml"), "--format", "json");
-        var fromDisk = CliRunner.Run("recommend", CliRunner.Example("residential.yaml"), "--format", "json", "--rules", Path.Combine(CliRunner.RepoRoot, "rules"));
+        var embedded = CliRunner.Run("recommend", CliRunner.Example("residential-high-intensity.yaml"), "--format", "json");
+        var fromDisk = CliRunner.Run("recommend", CliRunner.Example("residential-high-intensity.yaml"), "--format", "json", "--rules", Path.Combine(CliRunner.RepoRoot, "rules"));
 
         fromDisk.Exit.Should().Be(0);
         fromDisk.Stdout.Should().Be(embedded.Stdout);

@@ -1,6 +1,6 @@
 namespace Placement.Tests;
 
-/// <summary>The example assessments in rules/examples give the levels their names promise.</summary>
+/// <summary>The example assessments in tests/fixtures/rules-1.0/examples give the levels their names promise.</summary>
 public sealed class ExampleTests
 {
     // file, status, level_of_care, withdrawal_management
@@ -20,8 +20,8 @@ public sealed class ExampleTests
     [MemberData(nameof(Examples))]
     public void Example_GivesItsLevel(string file, string status, string levelOfCare, string withdrawal)
     {
-        var rules = RuleSet.LoadDefault();
-        var text = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "rules", "examples", file));
+        var rules = TestSupport.Rules;
+        var text = File.ReadAllText(Path.Combine(TestSupport.Rules10Examples, file));
 
         var rec = rules.Recommend(Assessment.Parse(text, rules, file));
 
@@ -33,7 +33,7 @@ public sealed class ExampleTests
     [Fact]
     public void Examples_AllAreInTheTable()
     {
-        var files = Directory.GetFiles(Path.Combine(TestSupport.RepoRoot, "rules", "examples")).Select(Path.GetFileName);
+        var files = Directory.GetFiles(TestSupport.Rules10Examples).Select(Path.GetFileName);
 
         files.Should().BeEquivalentTo(Examples.Select(row => (string)row[0]));
     }

@@ -44,7 +44,7 @@ public sealed partial class ReadmeTests
         }
 
         var lines = output.ToString().Split('\n');
-        lines[0].Should().Be("Provisional");
+        lines[0].Should().Be("Insufficient");
         lines[1].Should().Be("open");
         lines[2].Should().Be("Inpatient, medically monitored");
         lines[3].Should().Be("Inpatient, medically managed");
@@ -79,9 +79,9 @@ public sealed partial class ReadmeTests
     {
         #region readme
         var rules = RuleSet.LoadDefault();
-        var assessment = rules.NewAssessment().Set("withdrawal_substance", "alcohol").Set("ciwa_ar", 21).Build();
+        var assessment = rules.NewAssessment().Set("withdrawal_substances", new[] { "alcohol" }).Set("ciwa_ar", 21).Build();
         var recommendation = rules.Recommend(assessment);
-        Console.WriteLine(recommendation.Status);                                   // Provisional: other answers are unknown
+        Console.WriteLine(recommendation.Status);                                   // Insufficient: required answers are unknown
         Console.WriteLine(recommendation.Level("level_of_care")?.Name ?? "open");    // open: not determined yet
         Console.WriteLine(recommendation.Floor("level_of_care").Name);              // at least Inpatient, medically monitored
         Console.WriteLine(recommendation.Ceiling("level_of_care").Name);            // up to Inpatient, medically managed

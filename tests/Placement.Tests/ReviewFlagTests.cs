@@ -194,7 +194,7 @@ public sealed class ReviewFlagTests
     [Fact]
     public void ToJson_WithoutFlags_HasEmptyLists()
     {
-        using var doc = JsonDocument.Parse(RuleSet.LoadDefault().Recommend(Assessment.Parse("{}", RuleSet.LoadDefault())).Explain().ToJson());
+        using var doc = JsonDocument.Parse(TestSupport.Rules.Recommend(Assessment.Parse("{}", TestSupport.Rules)).Explain().ToJson());
 
         doc.RootElement.GetProperty("flags").GetArrayLength().Should().Be(0);
         doc.RootElement.GetProperty("possibleFlags").GetArrayLength().Should().Be(0);

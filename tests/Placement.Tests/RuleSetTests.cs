@@ -3,13 +3,17 @@ using Placement.Model;
 
 namespace Placement.Tests;
 
-/// <summary>The embedded default rule set and its contract with assessments and other tools.</summary>
+/// <summary>
+/// The embedded default rule set (2.0.0 since the switch) and the contract of rule set 1.0.0 (the
+/// test fixture the engine tests use) with assessments and other tools. The 2.0 contract is
+/// tested in DefaultRules2.
+/// </summary>
 public sealed class RuleSetTests
 {
     [Fact]
-    public void LoadDefault_DecisionsAndLevels_AreExactlyTheContractIds()
+    public void Rules10Fixture_DecisionsAndLevels_AreExactlyTheContractIds()
     {
-        var rules = RuleSet.LoadDefault();
+        var rules = TestSupport.Rules;
 
         rules.Id.Should().Be("adult-sud-placement");
         rules.Decisions.Select(d => d.Id).Should().Equal("level_of_care", "withdrawal_management");
@@ -23,9 +27,9 @@ public sealed class RuleSetTests
     }
 
     [Fact]
-    public void LoadDefault_Criteria_AreExactlyTheContractIdsAndTypes()
+    public void Rules10Fixture_Criteria_AreExactlyTheContractIdsAndTypes()
     {
-        var rules = RuleSet.LoadDefault();
+        var rules = TestSupport.Rules;
         const string rating = "none, low, moderate, high, severe";
 
         rules.Criteria.Select(c => $"{c.Id}: {Describe(c.Domain)}").Should().Equal(
@@ -52,9 +56,9 @@ public sealed class RuleSetTests
     }
 
     [Fact]
-    public void LoadDefault_HasEveryRuleOfTheSpecificationWithReasonAndSource()
+    public void Rules10Fixture_HasEveryRuleOfTheSpecificationWithReasonAndSource()
     {
-        var rules = RuleSet.LoadDefault();
+        var rules = TestSupport.Rules;
         var expected = new[] { "W1", "W2", "W3", "W4", "W5", "W6", "C1", "C2", "M1", "M2", "M3", "M4", "M5", "M6", "M7" }
             .Concat(Enumerable.Range(1, 19).Select(i => $"P{i}"))
             .Concat(["S1", "N1", "N2", "N3"]);
@@ -88,7 +92,7 @@ public sealed class RuleSetTests
     [Fact]
     public void Recommend_FromManyThreads_GivesTheSameResults()
     {
-        var rules = RuleSet.LoadDefault();
+        var rules = TestSupport.Rules;
         var assessments = Enumerable.Range(0, 200)
             .Select(i => Engine.MissingDataTests.RandomAssessment(rules, new Random(i)).Build())
             .ToArray();

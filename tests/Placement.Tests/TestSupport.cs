@@ -2,10 +2,25 @@ using System.Text;
 
 namespace Placement.Tests;
 
-/// <summary>Shared helpers: the repository root, the default rules, assessments from overrides.</summary>
+/// <summary>
+/// Shared helpers: the repository root, rule set 1.0 (the test fixture the engine tests are written
+/// against), assessments from overrides.
+/// </summary>
 internal static class TestSupport
 {
-    public static RuleSet Rules => RuleSet.LoadDefault();
+    private static readonly Lazy<RuleSet> Rules10 = new(() => RuleSet.Load(Rules10Folder));
+
+    /// <summary>
+    /// Rule set 1.0.0, kept as a test fixture in tests/fixtures/rules-1.0 since 2.0.0 became the
+    /// embedded default; the engine tests and <see cref="Baseline"/> are written against it.
+    /// </summary>
+    public static RuleSet Rules => Rules10.Value;
+
+    /// <summary>The folder of rule set 1.0 (tests/fixtures/rules-1.0).</summary>
+    public static string Rules10Folder => Path.Combine(RepoRoot, "tests", "fixtures", "rules-1.0");
+
+    /// <summary>The example assessments of rule set 1.0 (tests/fixtures/rules-1.0/examples).</summary>
+    public static string Rules10Examples => Path.Combine(Rules10Folder, "examples");
 
     /// <summary>The repository root (the folder holding Placement.sln).</summary>
     public static string RepoRoot

@@ -38,7 +38,7 @@ public sealed class RuleSetCheckerTests
     public void Check_DefaultRuleSet_WarnsOnlyAboutItsCriteriaWithoutRiskOrder()
     {
         // Both are true: verify cannot vary the substance or the level stepped down from.
-        RuleSetChecker.Check(RuleSet.LoadDefault()).Select(d => (d.Code, d.Message[..d.Message.IndexOf(" has", StringComparison.Ordinal)])).Should().Equal(
+        RuleSetChecker.Check(TestSupport.Rules).Select(d => (d.Code, d.Message[..d.Message.IndexOf(" has", StringComparison.Ordinal)])).Should().Equal(
             ("PL6006", "criterion 'withdrawal_substance'"),
             ("PL6006", "criterion 'step_down_from'"));
     }

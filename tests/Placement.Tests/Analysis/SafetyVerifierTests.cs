@@ -8,7 +8,7 @@ public sealed class SafetyVerifierTests
     [Fact]
     public void Verify_DefaultRuleSet_IsProven()
     {
-        var result = SafetyVerifier.Verify(RuleSet.LoadDefault());
+        var result = SafetyVerifier.Verify(TestSupport.Rules);
 
         result.Proven.Should().BeTrue(string.Join("\n", result.Unresolved.Concat(result.Counterexamples.Select(c => c.ToText()))));
         result.Skipped.Should().Equal("withdrawal_substance", "step_down_from");

@@ -3,7 +3,8 @@ using Placement.Explanations;
 namespace Placement.Tests.DefaultRules;
 
 /// <summary>
-/// Each rule of the default rule set (docs/clinical/default-rules.md) fires where the
+/// Each rule of rule set 1.0 (the test fixture tests/fixtures/rules-1.0, the default until 2.0;
+/// its clinical page is in the git history) fires where the
 /// specification says and not in the nearest case where it should not, starting from a
 /// complete no-risk assessment and changing only what the rule reads.
 /// </summary>

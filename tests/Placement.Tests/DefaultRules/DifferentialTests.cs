@@ -5,8 +5,9 @@ using Xunit.Abstractions;
 namespace Placement.Tests.DefaultRules;
 
 /// <summary>
-/// Placement, a hand-written C# version and a Microsoft RulesEngine version of the default rule
-/// set, all written independently from default-rules.md, agree on every decision for 100,000
+/// Placement, a hand-written C# version and a Microsoft RulesEngine version of rule set 1.0 (the
+/// test fixture tests/fixtures/rules-1.0, the default until 2.0), all written independently from
+/// its clinical page (default-rules.md before the switch, in the git history), agree on every decision for 100,000
 /// seeded random complete assessments. A disagreement prints the assessment.
 /// </summary>
 public sealed class DifferentialTests(ITestOutputHelper output)
@@ -20,7 +21,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
     [Fact]
     public void Placement_HandWritten_AndRulesEngine_AgreeOnEveryDecision()
     {
-        var rules = RuleSet.LoadDefault();
+        var rules = TestSupport.Rules;
         var rulesEngine = new RulesEnginePlacement();
         var random = new Random(Seed);
         var watch = Stopwatch.StartNew();

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace Placement.Tests.DefaultRules2;
 
 /// <summary>
-/// Placement on rule set 2.0 (rules/v2) and a hand-written C# version of the same rules
+/// Placement on rule set 2.0 (rules/, the embedded default) and a hand-written C# version of the same rules
 /// (<see cref="HandWrittenPlacement2"/>, written independently from the YAML) agree on every
 /// decision level and every output fact for 100,000 seeded random complete assessments. A
 /// disagreement prints the assessment as YAML and both results.
@@ -74,7 +74,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
     [Fact]
     public void HandWritten_AgreesWithTheRuleTestsOnDocumentedCases()
     {
-        // A check of the comparison code itself, on cases of rules/v2/default.tests.yaml.
+        // A check of the comparison code itself, on cases of rules/default.tests.yaml.
         HandWrittenPlacement2.Recommend(new CaseInput2 { Biomedical = 1, Psychiatric = 1, Readiness = 1, Relapse = 1 })
             .Should().Be(new Placement2Result(0, 0, 0, 0, false, false, false));
 

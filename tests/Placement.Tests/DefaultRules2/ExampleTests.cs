@@ -5,14 +5,14 @@ using Placement.Tests.Schemas;
 namespace Placement.Tests.DefaultRules2;
 
 /// <summary>
-/// The example assessments in rules/v2/examples give the status and levels their comment claims. Each
+/// The example assessments in rules/examples (rule set 2.0, the embedded default) give the status and levels their comment claims. Each
 /// file has a "# Shows:" line in words and a "# expect:" line the test reads: <c>status=...</c>,
 /// <c>decision=level</c> for a decided level, <c>floor.decision=level</c> and
 /// <c>ceiling.decision=level</c> for a range.
 /// </summary>
 public sealed class ExampleTests
 {
-    private static string Folder => Path.Combine(TestSupport.RepoRoot, "rules", "v2", "examples");
+    private static string Folder => Path.Combine(TestSupport.RepoRoot, "rules", "examples");
 
     public static TheoryData<string> Files => new(Directory.GetFiles(Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
 
@@ -22,7 +22,7 @@ public sealed class ExampleTests
     {
         var text = File.ReadAllText(Path.Combine(Folder, file));
         var lines = text.Split('\n');
-        lines[0].Should().Be("# yaml-language-server: $schema=../assessment.schema.json", "each example names the assessment schema");
+        lines[0].Should().Be("# yaml-language-server: $schema=../../schemas/assessment.schema.json", "each example names the assessment schema");
         lines.Should().Contain(l => l.StartsWith("# Shows: ", StringComparison.Ordinal), "each example says what it shows");
         var expect = lines.Single(l => l.StartsWith("# expect: ", StringComparison.Ordinal))["# expect: ".Length..]
             .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
@@ -46,17 +46,17 @@ public sealed class ExampleTests
     [Fact]
     public void SchemaFile_IsWhatRuleSet2Accepts()
     {
-        var file = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "rules", "v2", "assessment.schema.json")).ReplaceLineEndings("\n");
+        var file = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "schemas", "assessment.schema.json")).ReplaceLineEndings("\n");
 
         (file == AssessmentSchema.ToJson(V2.Rules)).Should().BeTrue(
-            "rules/v2/assessment.schema.json must be generated from rules/v2: dotnet run --project src/Placement.Cli -- schema --rules rules/v2 --out rules/v2/assessment.schema.json");
+            "schemas/assessment.schema.json must be generated from rules/: dotnet run --project src/Placement.Cli -- schema --out schemas/assessment.schema.json");
     }
 
     [Theory]
     [MemberData(nameof(Files))]
     public async Task Example_ValidatesAgainstTheSchema(string file)
     {
-        var schema = await JsonSchema.FromFileAsync(Path.Combine(TestSupport.RepoRoot, "rules", "v2", "assessment.schema.json"));
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(TestSupport.RepoRoot, "schemas", "assessment.schema.json"));
         var text = File.ReadAllText(Path.Combine(Folder, file));
 
         Assessment.TryParse(text, V2.Rules, file).Diagnostics.Should().BeEmpty();

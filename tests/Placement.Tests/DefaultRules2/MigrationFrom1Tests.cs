@@ -8,13 +8,13 @@ namespace Placement.Tests.DefaultRules2;
 public sealed class MigrationFrom1Tests
 {
     public static TheoryData<string> OldExamples => new(
-        Directory.GetFiles(Path.Combine(TestSupport.RepoRoot, "rules", "examples")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+        Directory.GetFiles(TestSupport.Rules10Examples).Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
 
     [Theory]
     [MemberData(nameof(OldExamples))]
     public void Example1_0_MigratesToAValid2_0Assessment(string file)
     {
-        var text = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "rules", "examples", file));
+        var text = File.ReadAllText(Path.Combine(TestSupport.Rules10Examples, file));
 
         Assessment.TryParse(text, V2.Rules, file).Diagnostics.Select(d => d.Code).Should().Contain("PL5007", "1.0 ids are named as replaced");
         var migration = V2.Rules.Migrate(text, file);

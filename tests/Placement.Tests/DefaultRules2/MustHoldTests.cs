@@ -6,7 +6,7 @@ namespace Placement.Tests.DefaultRules2;
 /// <summary>
 /// The sixteen "must hold" items of rule set 2.0 (design page default-rules.md), each as a table of
 /// cases and, where the item speaks of all or any assessments, a seeded random property over
-/// complete assessments. Every test loads rules/v2 from disk.
+/// complete assessments. Every test loads rules/ from disk.
 /// </summary>
 public sealed class MustHoldTests
 {

@@ -3,13 +3,13 @@ using CsCheck;
 namespace Placement.Tests.DefaultRules2;
 
 /// <summary>
-/// Rule set 2.0 (rules/v2) for the must-hold tests: the rules, complete assessments as records,
+/// Rule set 2.0 (rules/, the embedded default) for the must-hold tests: the rules, complete assessments as records,
 /// a generator of complete assessments biased to the thresholds the contract names, and level
 /// ordinals.
 /// </summary>
 internal static class V2
 {
-    private static readonly Lazy<RuleSet> Loaded = new(() => RuleSet.Load(Path.Combine(TestSupport.RepoRoot, "rules", "v2")));
+    private static readonly Lazy<RuleSet> Loaded = new(() => RuleSet.Load(Path.Combine(TestSupport.RepoRoot, "rules")));
 
     public static RuleSet Rules => Loaded.Value;
 

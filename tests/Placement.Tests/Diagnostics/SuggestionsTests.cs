@@ -41,7 +41,7 @@ public sealed class SuggestionsTests
     [Fact]
     public void AssessmentKey_Ciwa_SuggestsCiwaArFirst()
     {
-        var rules = RuleSet.LoadDefault();
+        var rules = TestSupport.Rules;
 
         var result = Assessment.TryParse("ciwa: 12\n", rules, "a.yaml");
 
@@ -54,7 +54,7 @@ public sealed class SuggestionsTests
     [Fact]
     public void InvalidJsonAssessment_HasTheJsonCodeAndPosition()
     {
-        var rules = RuleSet.LoadDefault();
+        var rules = TestSupport.Rules;
 
         var result = Assessment.TryParse("{\n  \"ciwa_ar\": 12,\n  \"cows\": }\n", rules, "a.json");
 
@@ -67,7 +67,7 @@ public sealed class SuggestionsTests
     [Fact]
     public void InvalidJsonLine_HasTheJsonCode()
     {
-        var rules = RuleSet.LoadDefault();
+        var rules = TestSupport.Rules;
 
         var result = Assessment.TryParseJson("{\"ciwa_ar\": 12,"u8, rules, "batch.ndjson", line: 7);
 

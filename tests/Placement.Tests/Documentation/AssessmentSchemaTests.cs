@@ -53,7 +53,7 @@ public sealed class AssessmentSchemaTests
     [Theory]
     [InlineData("{}")]
     [InlineData("""{ "ciwa_ar": null, "pregnant": null, "home_stability": null }""")]
-    [InlineData("""{ "ciwa_ar": 0, "cows": 48, "pregnant": true, "home_stability": "unsafe", "withdrawal_substance": "alcohol" }""")]
+    [InlineData("""{ "ciwa_ar": 0, "cows": 48, "pregnant": true, "home_stability": "unsafe", "withdrawal_substances": ["alcohol"] }""")]
     [InlineData("""{ "$schema": "anything", "relapse_risk": "severe" }""")]
     public async Task AssessmentTheReaderAccepts_ValidatesAgainstTheSchema(string json)
     {
@@ -90,19 +90,21 @@ public sealed class AssessmentSchemaTests
         var properties = schema["properties"]!;
 
         schema["$schema"]!.GetValue<string>().Should().Be("http://json-schema.org/draft-07/schema#");
-        schema["title"]!.GetValue<string>().Should().Be("Assessment for adult-sud-placement 1.0.0");
+        schema["title"]!.GetValue<string>().Should().Be("Assessment for adult-sud-placement 2.0.0");
         schema["additionalProperties"]!.GetValue<bool>().Should().BeFalse();
         properties.AsObject().Select(p => p.Key).Should().Equal(new[] { "$schema" }.Concat(RuleSet.LoadDefault().Criteria.Select(c => c.Id)));
 
         var ciwa = properties["ciwa_ar"]!;
         ciwa["title"]!.GetValue<string>().Should().Be("CIWA-Ar score");
         ciwa["description"]!.GetValue<string>().Should().Be(
-            "Current Clinical Institute Withdrawal Assessment for Alcohol, revised (alcohol and sedatives). A whole number from 0 to 67. Leave it out or write null when unknown.");
+            "Current Clinical Institute Withdrawal Assessment for Alcohol, revised. A whole number from 0 to 67. Leave it out or write null when unknown. " +
+            "Required when withdrawal_substances has any [alcohol, sedative]. Ask tier 2 (1 is asked first).");
         ciwa["type"]!.AsArray().Select(t => t!.GetValue<string>()).Should().Equal("integer", "null");
         ciwa["minimum"]!.GetValue<int>().Should().Be(0);
         ciwa["maximum"]!.GetValue<int>().Should().Be(67);
 
-        properties["pregnant"]!["description"]!.GetValue<string>().Should().Be("Either true or false. Leave it out or write null when unknown.");
+        properties["pregnant"]!["description"]!.GetValue<string>().Should().Be(
+            "Either true or false. Leave it out or write null when unknown. Required: while it is unknown no level can be relied on. Ask tier 2 (1 is asked first).");
         properties["pregnant"]!["type"]!.AsArray().Select(t => t!.GetValue<string>()).Should().Equal("boolean", "null");
         properties["home_stability"]!["enum"]!.AsArray().Select(v => v?.GetValue<string>()).Should().Equal("stable", "unstable", "unsafe", null);
     }

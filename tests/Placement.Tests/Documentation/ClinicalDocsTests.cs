@@ -6,7 +6,7 @@ namespace Placement.Tests.Documentation;
 /// <summary>
 /// The clinical documentation in docs/clinical keeps up with the embedded default rules: the
 /// generated sign-off document is what <see cref="RuleSetDocument"/> renders today, and the
-/// hand-written page names the shipped version and every rule and criterion.
+/// hand-written page names the shipped version (2.0.0) and every rule, criterion and review flag.
 /// </summary>
 public sealed class ClinicalDocsTests
 {
@@ -29,7 +29,7 @@ public sealed class ClinicalDocsTests
     }
 
     [Fact]
-    public void ClinicalPage_NamesTheShippedVersionEveryRuleAndEveryCriterion()
+    public void ClinicalPage_NamesTheShippedVersionEveryRuleEveryCriterionAndEveryFlag()
     {
         var rules = RuleSet.LoadDefault();
         var page = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, ClinicalPath));
@@ -39,6 +39,12 @@ public sealed class ClinicalDocsTests
         foreach (var rule in rules.Rules)
         {
             Regex.IsMatch(page, $@"\b{Regex.Escape(rule.Id)}\b").Should().BeTrue($"{ClinicalPath} explains rule {rule.Id}");
+        }
+
+        foreach (var flag in rules.Rules.Where(r => r.Flag is not null))
+        {
+            Regex.IsMatch(page, $@"\*\*{Regex.Escape(flag.Id)}\*\*").Should().BeTrue(
+                $"{ClinicalPath} explains review flag {flag.Id} (in bold, in the section on review flags)");
         }
 
         foreach (var criterion in rules.Criteria)

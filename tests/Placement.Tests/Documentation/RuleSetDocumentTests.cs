@@ -8,7 +8,7 @@ public sealed class RuleSetDocumentTests
     [Fact]
     public void ToMarkdown_HasVersionHashRuleTablesInWordsAndCriteria()
     {
-        var rules = RuleSet.LoadDefault();
+        var rules = TestSupport.Rules;
 
         var md = RuleSetDocument.ToMarkdown(rules);
 

@@ -12,7 +12,7 @@ public sealed class CompleteProgramTests
     [Fact]
     public void CompleteAssessments_FastPathAgreesWithTheGeneralEvaluation()
     {
-        var rules = RuleSet.LoadDefault();
+        var rules = TestSupport.Rules;
         var random = new Random(99);
         for (var i = 0; i < 20_000; i++)
         {

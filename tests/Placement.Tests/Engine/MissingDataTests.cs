@@ -47,7 +47,7 @@ public sealed class MissingDataTests
     [Fact]
     public void Recommend_ProvisionalExample_ListsEachMissingAnswerWithWhatItAloneCouldRaise()
     {
-        var text = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "rules/examples/provisional.yaml"));
+        var text = File.ReadAllText(Path.Combine(TestSupport.Rules10Examples, "provisional.yaml"));
         var rec = TestSupport.Rules.Recommend(Assessment.Parse(text, TestSupport.Rules));
 
         rec.Status.Should().Be(RecommendationStatus.Provisional);

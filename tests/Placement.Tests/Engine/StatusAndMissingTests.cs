@@ -105,7 +105,7 @@ public sealed class StatusAndMissingTests
     [Fact]
     public void EmptyAssessment_ShowsNoLevelAndAsksForTheRequiredAnswers()
     {
-        var rules = RuleSet.LoadDefault();
+        var rules = TestSupport.Rules;
 
         var rec = rules.Recommend(Assessment.Parse("{}", rules));
 

@@ -7,10 +7,10 @@ namespace Placement.Tests.Explanations;
 public sealed class ExplanationTests
 {
     private static string Example(string file) =>
-        File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "rules", "examples", file));
+        File.ReadAllText(Path.Combine(TestSupport.Rules10Examples, file));
 
     private static Recommendation RecommendExample(string file) =>
-        RuleSet.LoadDefault().Recommend(Assessment.Parse(Example(file), RuleSet.LoadDefault(), file));
+        TestSupport.Rules.Recommend(Assessment.Parse(Example(file), TestSupport.Rules, file));
 
     /// <summary>
     /// Golden files, reviewed like code: tests/Placement.Tests/Explanations/golden/&lt;example&gt;.txt|.md.

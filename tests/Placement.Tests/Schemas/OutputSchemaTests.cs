@@ -46,15 +46,15 @@ public sealed class OutputSchemaTests
     private static readonly Lazy<RuleSet> Custom = new(() => RuleSet.Load([new RuleSource("custom.yaml", CustomRules)]));
 
     public static TheoryData<string> ExampleFiles => new(
-        Directory.GetFiles(Path.Combine(TestSupport.RepoRoot, "rules", "examples")).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
+        Directory.GetFiles(TestSupport.Rules10Examples).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
 
     [Theory]
     [MemberData(nameof(ExampleFiles))]
     public async Task RecommendationForEachExample_ValidatesAgainstTheSchema(string file)
     {
         var schema = await SchemaFiles.LoadAsync(RecommendationSchema);
-        var rules = RuleSet.LoadDefault();
-        var text = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "rules", "examples", file));
+        var rules = TestSupport.Rules;
+        var text = File.ReadAllText(Path.Combine(TestSupport.Rules10Examples, file));
 
         var json = rules.Recommend(Assessment.Parse(text, rules, file)).Explain().ToJson();
 
@@ -76,7 +76,7 @@ public sealed class OutputSchemaTests
     public async Task RecommendationWithAnswersMissing_ValidatesAgainstTheSchema(string assessment, RecommendationStatus status)
     {
         var schema = await SchemaFiles.LoadAsync(RecommendationSchema);
-        var rules = RuleSet.LoadDefault();
+        var rules = TestSupport.Rules;
 
         var rec = rules.Recommend(Assessment.Parse(assessment, rules));
 
@@ -235,7 +235,7 @@ public sealed class OutputSchemaTests
     public async Task DiagnosticsOfInvalidAssessments_ValidateAgainstTheSchema()
     {
         var schema = await SchemaFiles.LoadAsync(DiagnosticsSchema);
-        var rules = RuleSet.LoadDefault();
+        var rules = TestSupport.Rules;
 
         var yaml = Assessment.TryParse("ciwa_ar: 99\nwithdrawal_substanse: alcohol\nrelapse_risk: moderat\n", rules, "a.yaml").Diagnostics;
         var json = Assessment.TryParseJson("""{"ciwa_ar": "high", "relapse_risk": "moderat"}"""u8, rules, "in.ndjson", line: 7).Diagnostics;
@@ -289,7 +289,7 @@ public sealed class OutputSchemaTests
     public async Task BatchLine_ValidatesAgainstTheSchemaInBothForms(bool custom, string assessment, bool explain)
     {
         var schema = await SchemaFiles.LoadAsync(BatchLineSchema);
-        var rules = custom ? Custom.Value : RuleSet.LoadDefault();
+        var rules = custom ? Custom.Value : TestSupport.Rules;
 
         var line = BatchLine(rules.Recommend(Assessment.Parse(assessment, rules)), 42, explain);
 

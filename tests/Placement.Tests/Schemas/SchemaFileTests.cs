@@ -10,13 +10,14 @@ namespace Placement.Tests.Schemas;
 /// </summary>
 public sealed class SchemaFileTests
 {
-    // Checked to be enforced by NJsonSchema 11.6.2 (or, for the first row, annotations only).
+    // Checked to be enforced by NJsonSchema 11.6.2 (or, for the first row, annotations only);
+    // uniqueItems (set criteria) by AssessmentSchemaTests.ToJson_SetCriterion_IsAListOfItsWordsEachOnce.
     private static readonly HashSet<string> Keywords =
     [
         "$schema", "$id", "title", "description", "default",
         "$ref", "definitions", "type", "enum", "not", "oneOf",
         "properties", "patternProperties", "additionalProperties", "required",
-        "items", "minItems", "pattern", "minLength", "minimum", "maximum",
+        "items", "minItems", "uniqueItems", "pattern", "minLength", "minimum", "maximum",
     ];
 
     // Written by 'placement schema' for one rule set, so it names that rule set in its title instead of a $id.
