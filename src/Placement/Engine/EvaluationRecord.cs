@@ -58,7 +58,10 @@ internal sealed class EvaluationRecord
     /// True when floors and ceilings are exact over every completion of the unknown answers; false
     /// when they come (in part) from the interval evaluation, which may be wider than the truth.
     /// </summary>
-    public bool BoundsAreExact => _floors is not null || Record.Exact is not null;
+    public bool BoundsAreExact => _floors is not null || Record.Exact is not null || NothingUnknown;
+
+    /// <summary>True when every criterion was answered (the interval evaluation is then exact).</summary>
+    private bool NothingUnknown => Array.IndexOf(Values, CompiledRuleSet.Unknown) < 0;
 
     /// <summary>The required criteria that are unknown: always required, or required by a condition that is true or unknown.</summary>
     public IReadOnlyList<Criterion> UnknownRequired()
@@ -106,7 +109,7 @@ internal sealed class EvaluationRecord
         if (Record.Exact is { } exact && s is not Criterion) return exact.Ceilings[s.Slot - Rules.CriteriaCount];
 
         // Without exact bounds, the present evaluation caps completions only when no rule reads known().
-        if (s is not Criterion && Rules.ReadsKnown.Count > 0) return s.Domain.Max;
+        if (s is not Criterion && Rules.ReadsKnown.Count > 0 && !NothingUnknown) return s.Domain.Max;
         return Record.State[s.Slot + Rules.SlotCount];
     }
 
@@ -140,7 +143,9 @@ internal sealed class EvaluationRecord
 
         var outcomes = new byte[rules.EvaluationOrder.Length];
         rules.Program(state, outcomes);
-        return new Full(state, outcomes, Exact(rules, values, state));
+        // A complete assessment has nothing to bound: its floors come from the two-valued program.
+        var complete = Array.IndexOf(values, CompiledRuleSet.Unknown) < 0;
+        return new Full(state, outcomes, complete ? null : Exact(rules, values, state));
     }
 
     /// <summary>
