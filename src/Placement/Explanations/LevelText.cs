@@ -57,6 +57,6 @@ internal static class LevelText
     /// <summary>Why a decision is at its floor when no single fired rule requires it.</summary>
     public static string NoReason(DecisionResult r) =>
         r.Floor == r.Decision.Default
-            ? "no rule requires more than the default level."
+            ? $"nothing recorded calls for more than {r.Decision.Default.Name}."
             : "whatever the unknown answers turn out to be, the rules require at least this level.";
 }

@@ -84,7 +84,7 @@ internal static class MarkdownRenderer
                 sb.AppendLine();
                 sb.Append("**Why not ").Append(Escape(d.NextLevel.Name)).AppendLine("**");
                 sb.AppendLine();
-                if (d.WhyNotHigher.Count == 0) sb.AppendLine("- No rule requires it directly.");
+                if (d.WhyNotHigher.Count == 0) sb.AppendLine("- Nothing recorded calls for it on its own; it could only follow from other needs.");
                 foreach (var blocked in d.WhyNotHigher) AppendRule(sb, blocked, "not met");
             }
 

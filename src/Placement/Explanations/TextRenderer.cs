@@ -77,7 +77,7 @@ internal static class TextRenderer
             if (d.NextLevel is not null)
             {
                 sb.Append("  Why not ").Append(d.NextLevel.Name).AppendLine(":");
-                if (d.WhyNotHigher.Count == 0) sb.AppendLine("    - no rule requires it directly.");
+                if (d.WhyNotHigher.Count == 0) sb.AppendLine("    - nothing recorded calls for it on its own; it could only follow from other needs.");
                 foreach (var blocked in d.WhyNotHigher) AppendRule(sb, blocked, "not met");
             }
 
