@@ -33,7 +33,7 @@ internal sealed class CompiledRuleSet
         Requirements = requirements;
         Monotone = monotone;
         ReadsKnown = evaluationOrder
-            .Where(r => r.TargetSlots.Length > 0 || r.Model.Flag is not null)
+            .Where(r => r.TargetSlots.Length > 0)
             .SelectMany(r => Language.Binding.BoundExprSymbols.Descendants(r.Condition))
             .OfType<Language.Binding.BoundKnown>()
             .Select(k => k.Criterion)
@@ -138,7 +138,8 @@ internal sealed class CompiledRuleSet
     public Action<int[], int[]> CompletionProgram => _completionProgram.Value;
 
     /// <summary>
-    /// The criteria that rules which raise something or flag something read with <c>known(...)</c>:
+    /// The criteria that rules which raise something read with <c>known(...)</c> (a review flag that
+    /// waits for an answer, <c>known(x) and ...</c>, is not raised by a missing answer):
     /// while such a criterion is unanswered those rules apply to the present, so answering it can
     /// move a level either way.
     /// </summary>
