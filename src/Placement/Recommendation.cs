@@ -115,7 +115,7 @@ public sealed class Recommendation
     }
 
     /// <summary>The required answers that are unknown now, in declaration order.</summary>
-    public IReadOnlyList<Criterion> UnknownRequired => Record.UnknownRequired();
+    public IReadOnlyList<Criterion> UnknownRequired => Lazy.UnknownRequired ??= Record.UnknownRequired();
 
     /// <summary>What happened to a rule.</summary>
     public RuleOutcome OutcomeOf(string ruleId)
@@ -230,6 +230,7 @@ public sealed class Recommendation
         public IReadOnlyDictionary<string, FactResult>? Facts;
         public IReadOnlyList<MissingCriterion>? Missing;
         public IReadOnlyList<string>? Notes;
+        public IReadOnlyList<Criterion>? UnknownRequired;
         public IReadOnlyList<ReviewFlag>? Flags;
         public IReadOnlyList<ReviewFlag>? PossibleFlags;
     }

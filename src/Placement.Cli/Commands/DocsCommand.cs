@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Placement.Documentation;
 
 namespace Placement.Cli.Commands;
@@ -26,24 +25,6 @@ internal static class DocsCommand
         return command;
     }
 
-    private static int Run(string? rulesPath, string? path, Io io)
-    {
-        var rules = RuleSetOption.Load(rulesPath, io.Error);
-        if (rules is null) return ExitCodes.InvalidRuleSet;
-        var markdown = RuleSetDocument.ToMarkdown(rules);
-        if (path is null)
-        {
-            io.Out.Write(markdown);
-            return ExitCodes.Success;
-        }
-
-        using (var file = OutputFile.Create("docs", path, io.Error))
-        {
-            if (file is null) return ExitCodes.InvalidInput;
-            file.Write(new UTF8Encoding(false).GetBytes(markdown));
-        }
-
-        io.Out.WriteLine($"wrote {path}");
-        return ExitCodes.Success;
-    }
+    private static int Run(string? rulesPath, string? path, Io io) =>
+        OutputFile.WriteRendering("docs", rulesPath, path, RuleSetDocument.ToMarkdown, io);
 }

@@ -29,6 +29,31 @@ internal static class OutputFile
         }
     }
 
+    /// <summary>
+    /// Writes a text rendered from the rule set at <paramref name="rulesPath"/> to standard output, or
+    /// to <paramref name="path"/> when given (then says so): what <c>docs</c> and <c>schema</c> do.
+    /// </summary>
+    public static int WriteRendering(string command, string? rulesPath, string? path, Func<RuleSet, string> render, Io io)
+    {
+        var rules = RuleSetOption.Load(rulesPath, io.Error);
+        if (rules is null) return ExitCodes.InvalidRuleSet;
+        var text = render(rules);
+        if (path is null)
+        {
+            io.Out.Write(text);
+            return ExitCodes.Success;
+        }
+
+        using (var file = Create(command, path, io.Error))
+        {
+            if (file is null) return ExitCodes.InvalidInput;
+            file.Write(new System.Text.UTF8Encoding(false).GetBytes(text));
+        }
+
+        io.Out.WriteLine($"wrote {path}");
+        return ExitCodes.Success;
+    }
+
     private static bool SameFile(string a, string b) =>
         string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Placement.Documentation;
 
 namespace Placement.Cli.Commands;
@@ -27,24 +26,6 @@ internal static class SchemaCommand
         return command;
     }
 
-    private static int Run(string? rulesPath, string? path, Io io)
-    {
-        var rules = RuleSetOption.Load(rulesPath, io.Error);
-        if (rules is null) return ExitCodes.InvalidRuleSet;
-        var schema = AssessmentSchema.ToJson(rules);
-        if (path is null)
-        {
-            io.Out.Write(schema);
-            return ExitCodes.Success;
-        }
-
-        using (var file = OutputFile.Create("schema", path, io.Error))
-        {
-            if (file is null) return ExitCodes.InvalidInput;
-            file.Write(new UTF8Encoding(false).GetBytes(schema));
-        }
-
-        io.Out.WriteLine($"wrote {path}");
-        return ExitCodes.Success;
-    }
+    private static int Run(string? rulesPath, string? path, Io io) =>
+        OutputFile.WriteRendering("schema", rulesPath, path, AssessmentSchema.ToJson, io);
 }

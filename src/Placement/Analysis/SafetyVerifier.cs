@@ -84,12 +84,6 @@ public static class SafetyVerifier
     /// </summary>
     private static List<Problem> Problems(CompiledRule rule, CompiledRuleSet rules, ValueSpace space)
     {
-        if (space.MayOverflow(rule))
-        {
-            var varied = rule.Slots.Where(s => Direction(s) != 0).ToList();
-            return varied.Count == 0 ? [] : [new Problem(varied, $"rule {rule.Model.Id} is not proven monotone in {string.Join(", ", varied.Select(s => s.Id))}: its sums or differences can leave the range of 32-bit numbers over the declared ranges, where the engine's arithmetic wraps around; narrow the ranges")];
-        }
-
         var candidates = rule.Slots.Where(s => Direction(s) != 0 && !Agrees(Polarity.Of(rule.Condition, s), Direction(s))).ToList();
         if (candidates.Count == 0) return [];
         var names = string.Join(", ", candidates.Select(s => s.Id));

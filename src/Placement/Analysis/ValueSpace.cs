@@ -39,7 +39,6 @@ internal sealed class ValueSpace
     private readonly Dictionary<Criterion, int[]> _cellEnds = new();
     private readonly Dictionary<CompiledRule, Criterion[]> _inexact = new();
     private readonly HashSet<Criterion> _knownRead = new();
-    private readonly HashSet<CompiledRule> _overflows = new();
 
     public ValueSpace(CompiledRuleSet rules)
     {
@@ -50,7 +49,6 @@ internal sealed class ValueSpace
         var atoms = new List<(CompiledRule Rule, BoundExpr Atom, Criterion[] Integers, Symbol[] Others)>();
         foreach (var rule in rules.EvaluationOrder)
         {
-            if (Bounds.Overflow(rule.Condition)) _overflows.Add(rule);
             foreach (var node in BoundExprSymbols.Descendants(rule.Condition))
             {
                 if (node is BoundKnown k) _knownRead.Add(k.Criterion);
@@ -129,14 +127,9 @@ internal sealed class ValueSpace
         return i < 0 ? value : ends[i];
     }
 
-    /// <summary>True when every comparison in the rule is decided on every combination of cells (and no sum can overflow).</summary>
-    public bool IsExact(CompiledRule rule) => !_inexact.ContainsKey(rule) && !_overflows.Contains(rule);
-
-    /// <summary>
-    /// True when some sum or difference in the rule can leave the 32-bit range over the declared
-    /// ranges: the engine's arithmetic wraps around there, so nothing about the rule is taken as shown.
-    /// </summary>
-    public bool MayOverflow(CompiledRule rule) => _overflows.Contains(rule);
+    /// <summary>True when every comparison in the rule is decided on every combination of cells.</summary>
+    /// <remarks>Arithmetic that could wrap around the 32-bit range never gets here: it is a load error (PL3006).</remarks>
+    public bool IsExact(CompiledRule rule) => !_inexact.ContainsKey(rule);
 
     /// <summary>The integer criteria whose cells do not decide some comparison of the rule.</summary>
     public IReadOnlyList<Criterion> InexactCriteria(CompiledRule rule) => _inexact.TryGetValue(rule, out var c) ? c : [];
@@ -206,7 +199,6 @@ internal sealed class ValueSpace
     {
         var n = _rules.SlotCount;
         var state = (int[])_rules.InitialState.Clone();
-        var evaluator = new CellEvaluator(state, n);
         var otherOptions = others.Select(s => Enumerable.Range(s.Domain.Min, s.Domain.Max - s.Domain.Min + 1).Select(Span.Point).ToArray()).ToArray();
         long spent = 0;
         while (true)
@@ -221,7 +213,7 @@ internal sealed class ValueSpace
             var splits = new List<(Criterion Criterion, int Start)>();
             ForEach(symbols, s => options[Array.IndexOf(symbols, s)], state, n, st =>
             {
-                var truth = evaluator.Visit(atom);
+                var truth = ConditionInterpreter.Evaluate(atom, st, n, knownIsTrue: true);
                 if (truth.Lo == truth.Hi) return true;
 
                 // Undecided on this combination: halve the widest cell.
@@ -257,7 +249,6 @@ internal sealed class ValueSpace
     {
         var n = _rules.SlotCount;
         var state = (int[])_rules.InitialState.Clone();
-        var evaluator = new CellEvaluator(state, n);
         var merged = new Dictionary<Criterion, SortedSet<int>>();
         foreach (var (c, cellStarts) in starts)
         {
@@ -284,10 +275,10 @@ internal sealed class ValueSpace
             {
                 st[c.Slot] = left.Lo;
                 st[c.Slot + n] = left.Hi;
-                var a = evaluator.Visit(atom);
+                var a = ConditionInterpreter.Evaluate(atom, st, n, knownIsTrue: true);
                 st[c.Slot] = right.Lo;
                 st[c.Slot + n] = right.Hi;
-                var b = evaluator.Visit(atom);
+                var b = ConditionInterpreter.Evaluate(atom, st, n, knownIsTrue: true);
                 differs = a.Lo != b.Lo || a.Hi != b.Hi;
                 return !differs;
             }, SplitBudget);
@@ -299,116 +290,5 @@ internal sealed class ValueSpace
     {
         var lows = starts.ToArray();
         return lows.Select((lo, i) => new Span(lo, i + 1 < lows.Length ? lows[i + 1] - 1 : c.Domain.Max)).ToArray();
-    }
-
-    /// <summary>The range of every integer expression over the declared ranges, in 64 bits: does any leave the 32-bit range?</summary>
-    private sealed class Bounds : BoundExprVisitor<(long Lo, long Hi)>
-    {
-        private bool _overflow;
-
-        public static bool Overflow(BoundExpr condition)
-        {
-            var bounds = new Bounds();
-            bounds.Visit(condition);
-            return bounds._overflow;
-        }
-
-        public override (long Lo, long Hi) VisitConstant(BoundConstant node) => (node.Value, node.Value);
-
-        public override (long Lo, long Hi) VisitSymbol(BoundSymbol node) => (node.Symbol.Domain.Min, node.Symbol.Domain.Max);
-
-        public override (long Lo, long Hi) VisitKnown(BoundKnown node) => (0, 1);
-
-        public override (long Lo, long Hi) VisitComparison(BoundComparison node)
-        {
-            Visit(node.Left);
-            Visit(node.Right);
-            return (0, 1);
-        }
-
-        public override (long Lo, long Hi) VisitIn(BoundIn node)
-        {
-            Visit(node.Operand);
-            return (0, 1);
-        }
-
-        public override (long Lo, long Hi) VisitLogical(BoundLogical node)
-        {
-            Visit(node.Left);
-            Visit(node.Right);
-            return (0, 1);
-        }
-
-        public override (long Lo, long Hi) VisitNot(BoundNot node)
-        {
-            Visit(node.Operand);
-            return (0, 1);
-        }
-
-        public override (long Lo, long Hi) VisitArithmetic(BoundArithmetic node)
-        {
-            var (a, b) = (Visit(node.Left), Visit(node.Right));
-            return Check(node.IsAdd ? (a.Lo + b.Lo, a.Hi + b.Hi) : (a.Lo - b.Hi, a.Hi - b.Lo));
-        }
-
-        public override (long Lo, long Hi) VisitAggregate(BoundAggregate node)
-        {
-            var args = node.Arguments.Select(Visit).ToArray();
-            return Check(node.Kind switch
-            {
-                AggregateKind.Count => (0L, (long)args.Length),
-                AggregateKind.Min => (args.Min(a => a.Lo), args.Min(a => a.Hi)),
-                _ => (args.Max(a => a.Lo), args.Max(a => a.Hi)),
-            });
-        }
-
-        private (long Lo, long Hi) Check((long Lo, long Hi) range)
-        {
-            if (range.Lo < int.MinValue || range.Hi > int.MaxValue) _overflow = true;
-            return range;
-        }
-    }
-
-    /// <summary>
-    /// Interval evaluation of a condition on a state whose criteria hold given values or cells of
-    /// given values: <c>known(x)</c> is true. Otherwise the engine's own interval operations.
-    /// </summary>
-    private sealed class CellEvaluator(int[] state, int n) : BoundExprVisitor<Interval>
-    {
-        public override Interval VisitConstant(BoundConstant node) => new(node.Value, node.Value);
-
-        public override Interval VisitSymbol(BoundSymbol node) => Interval.Slot(state, node.Symbol.Slot, n);
-
-        public override Interval VisitKnown(BoundKnown node) => Interval.True;
-
-        public override Interval VisitComparison(BoundComparison node) => Operators.Compare(node.Operator, Visit(node.Left), Visit(node.Right));
-
-        public override Interval VisitIn(BoundIn node) =>
-            node.Negated ? Interval.NotIn(Visit(node.Operand), node.Mask) : Interval.In(Visit(node.Operand), node.Mask);
-
-        public override Interval VisitLogical(BoundLogical node) =>
-            node.IsAnd ? Interval.And(Visit(node.Left), Visit(node.Right)) : Interval.Or(Visit(node.Left), Visit(node.Right));
-
-        public override Interval VisitNot(BoundNot node) => Interval.Not(Visit(node.Operand));
-
-        public override Interval VisitArithmetic(BoundArithmetic node) =>
-            node.IsAdd ? Interval.Add(Visit(node.Left), Visit(node.Right)) : Interval.Subtract(Visit(node.Left), Visit(node.Right));
-
-        public override Interval VisitAggregate(BoundAggregate node)
-        {
-            var acc = Visit(node.Arguments[0]);
-            for (var i = 1; i < node.Arguments.Count; i++)
-            {
-                var next = Visit(node.Arguments[i]);
-                acc = node.Kind switch
-                {
-                    AggregateKind.Count => Interval.Add(acc, next),
-                    AggregateKind.Min => Interval.Min(acc, next),
-                    _ => Interval.Max(acc, next),
-                };
-            }
-
-            return acc;
-        }
     }
 }

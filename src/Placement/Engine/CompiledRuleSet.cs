@@ -17,7 +17,6 @@ internal sealed class CompiledRuleSet
 
     private readonly Dictionary<ValueDomain, byte[][]> _utf8Values;
     private readonly Lazy<Action<int[], int[]>> _completeProgram;
-    private readonly Lazy<Action<int[], int[]>> _completionProgram;
     private readonly Lazy<CriterionValues> _values;
 
     public CompiledRuleSet(
@@ -74,9 +73,6 @@ internal sealed class CompiledRuleSet
         _completeProgram = new Lazy<Action<int[], int[]>>(
             () => CompleteProgramCompiler.Compile(ProgramRules(EvaluationOrder), CriteriaCount, InitialState[CriteriaCount..SlotCount]),
             LazyThreadSafetyMode.ExecutionAndPublication);
-        _completionProgram = new Lazy<Action<int[], int[]>>(
-            () => CompleteProgramCompiler.Compile(ProgramRules(EvaluationOrder), CriteriaCount, InitialState[CriteriaCount..SlotCount], knownFromInput: true),
-            LazyThreadSafetyMode.ExecutionAndPublication);
         _values = new Lazy<CriterionValues>(() => new CriterionValues(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -128,14 +124,11 @@ internal sealed class CompiledRuleSet
     /// <summary>The whole rule set as one delegate: evaluates every rule in order on a state, recording outcomes.</summary>
     public Action<int[], byte[]> Program { get; }
 
-    /// <summary>The two-valued program for complete assessments: criteria values in, fact and decision floors out.</summary>
-    public Action<int[], int[]> CompleteProgram => _completeProgram.Value;
-
     /// <summary>
-    /// The two-valued program for completions of a partial assessment: the input holds the criteria's
-    /// values, then one answered-flag per criterion (read by <c>known(x)</c>); fact and decision floors out.
+    /// The two-valued program for complete assessments, and for each completion of a partial one
+    /// (exact bounds): criteria values in, fact and decision floors out.
     /// </summary>
-    public Action<int[], int[]> CompletionProgram => _completionProgram.Value;
+    public Action<int[], int[]> CompleteProgram => _completeProgram.Value;
 
     /// <summary>
     /// The criteria that rules which raise something read with <c>known(...)</c> (a review flag that

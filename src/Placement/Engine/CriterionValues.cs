@@ -23,8 +23,7 @@ internal sealed class CriterionValues
     {
         var thresholds = new Dictionary<Criterion, SortedSet<int>>();
         var complex = new HashSet<Criterion>();
-        var wrapping = new HashSet<Criterion>();
-        foreach (var rule in rules.EvaluationOrder) Collect(rule.Condition, thresholds, complex, wrapping);
+        foreach (var rule in rules.EvaluationOrder) Collect(rule.Condition, thresholds, complex);
 
         _values = new int[rules.CriteriaCount][];
         _exact = new bool[rules.CriteriaCount];
@@ -43,14 +42,6 @@ internal sealed class CriterionValues
             {
                 _values[c.Slot] = Enumerable.Range(d.Min, d.Max - d.Min + 1).ToArray();
                 _exact[c.Slot] = true;
-                continue;
-            }
-
-            if (wrapping.Contains(c))
-            {
-                // Arithmetic that wraps around: no value classes are known to be exact.
-                _values[c.Slot] = [d.Min, d.Max];
-                _exact[c.Slot] = false;
                 continue;
             }
 
@@ -84,16 +75,11 @@ internal sealed class CriterionValues
     /// <summary>True when the values tried cover every class the conditions can tell apart.</summary>
     public bool IsExact(Criterion criterion) => _exact[criterion.Slot];
 
-    private static void Collect(BoundExpr condition, Dictionary<Criterion, SortedSet<int>> thresholds, HashSet<Criterion> complex, HashSet<Criterion> wrapping)
+    private static void Collect(BoundExpr condition, Dictionary<Criterion, SortedSet<int>> thresholds, HashSet<Criterion> complex)
     {
         foreach (var node in BoundExprSymbols.Descendants(condition))
         {
             if (node is not BoundComparison c) continue;
-            if (Overflow.Possible(c))
-            {
-                foreach (var ic in IntegerCriteriaIn(c.Left).Concat(IntegerCriteriaIn(c.Right))) wrapping.Add(ic);
-                continue;
-            }
 
             var left = Linear(c.Left);
             var right = Linear(c.Right);

@@ -24,7 +24,7 @@ internal static class ExactBounds
     public static (int[] Floors, int[] Ceilings)? Compute(CompiledRuleSet rules, int[] values, out bool exact)
     {
         var n = rules.CriteriaCount;
-        var input = new int[2 * n];
+        var input = new int[n];
         var enumerated = new List<Criterion>();
         var monotone = new List<Criterion>();
         exact = true;
@@ -32,9 +32,7 @@ internal static class ExactBounds
         for (var i = 0; i < n; i++)
         {
             // A completion answers every question: known() is true throughout.
-            var known = values[i] != CompiledRuleSet.Unknown;
-            input[n + i] = 1;
-            if (known)
+            if (values[i] != CompiledRuleSet.Unknown)
             {
                 input[i] = values[i];
                 continue;
@@ -65,7 +63,7 @@ internal static class ExactBounds
         Array.Fill(floors, int.MaxValue);
         Array.Fill(ceilings, int.MinValue);
         var output = new int[derived];
-        var program = rules.CompletionProgram;
+        var program = rules.CompleteProgram;
         var index = new int[enumerated.Count];
         while (true)
         {

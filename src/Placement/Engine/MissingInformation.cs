@@ -108,12 +108,10 @@ internal static class MissingInformation
 
         // Completions: every answer given (known() true), the unknown ones over their value classes.
         var n = rules.CriteriaCount;
-        var input = new int[2 * n];
+        var input = new int[n];
         for (var i = 0; i < n; i++)
         {
-            var known = rec.Values[i] != CompiledRuleSet.Unknown;
-            input[n + i] = 1;
-            input[i] = known ? rec.Values[i] : rules.Criteria[i].Domain.Min;
+            input[i] = rec.Values[i] != CompiledRuleSet.Unknown ? rec.Values[i] : rules.Criteria[i].Domain.Min;
         }
 
         var output = new int[rules.SlotCount - n];
@@ -125,7 +123,7 @@ internal static class MissingInformation
             foreach (var answer in Odometer(rules, own))
             {
                 for (var k = 0; k < own.Length; k++) input[own[k].Slot] = answer[k];
-                rules.CompletionProgram(input, output);
+                rules.CompleteProgram(input, output);
                 if (firstAnswer)
                 {
                     Array.Copy(output, first, output.Length);

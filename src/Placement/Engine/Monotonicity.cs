@@ -135,12 +135,11 @@ internal static class Monotonicity
             return true;
         }
 
+        // No sum can wrap around: the loader rejects arithmetic that could (PL3006).
         public override bool VisitArithmetic(BoundArithmetic node)
         {
-            // Arithmetic that can wrap around the 32-bit range is monotone in nothing.
-            var wraps = Overflow.Possible(node);
-            Read(node.Left, wraps ? 0 : _sign);
-            Read(node.Right, wraps ? 0 : node.IsAdd ? _sign : -_sign);
+            Read(node.Left, _sign);
+            Read(node.Right, node.IsAdd ? _sign : -_sign);
             return true;
         }
 

@@ -4,37 +4,79 @@ namespace Placement.Engine;
 
 /// <summary>
 /// Whether integer arithmetic in a condition can leave the 32-bit range over the declared ranges of
-/// what it reads. The compiled programs wrap around there, so such arithmetic is neither monotone nor
-/// split exactly by thresholds; exact bounds then treat its criteria as unknown in shape.
+/// what it reads. The compiled programs would wrap around there, so the loader rejects such a
+/// condition (PL3006): nothing downstream ever has to reason about wrapping.
 /// </summary>
 internal static class Overflow
 {
-    /// <summary>True when some integer sub-expression of <paramref name="e"/> can exceed the 32-bit range.</summary>
-    public static bool Possible(BoundExpr e) => BoundExprSymbols.Descendants(e).Any(node => Range(node) is not { } r || r.Lo < int.MinValue || r.Hi > int.MaxValue);
+    /// <summary>True when some integer sub-expression of <paramref name="condition"/> can exceed the 32-bit range.</summary>
+    public static bool Possible(BoundExpr condition) => Bounds.Overflow(condition);
 
-    /// <summary>The range of an integer expression in 64 bits, or null when it cannot be bounded.</summary>
-    private static (long Lo, long Hi)? Range(BoundExpr e)
+    /// <summary>The range of every integer expression over the declared ranges, in 64 bits, noting any that leaves the 32-bit range.</summary>
+    private sealed class Bounds : BoundExprVisitor<(long Lo, long Hi)>
     {
-        switch (e)
+        private bool _overflow;
+
+        public static bool Overflow(BoundExpr condition)
         {
-            case BoundConstant c:
-                return (c.Value, c.Value);
-            case BoundSymbol s:
-                return (s.Symbol.Domain.Min, s.Symbol.Domain.Max);
-            case BoundArithmetic a:
-                if (Range(a.Left) is not { } l || Range(a.Right) is not { } r) return null;
-                return a.IsAdd ? (l.Lo + r.Lo, l.Hi + r.Hi) : (l.Lo - r.Hi, l.Hi - r.Lo);
-            case BoundAggregate { Kind: AggregateKind.Count } g:
-                return (0, g.Arguments.Count);
-            case BoundAggregate g:
-                var ranges = g.Arguments.Select(Range).ToArray();
-                if (ranges.Any(x => x is null)) return null;
-                return g.Kind == AggregateKind.Min
-                    ? (ranges.Min(x => x!.Value.Lo), ranges.Min(x => x!.Value.Hi))
-                    : (ranges.Max(x => x!.Value.Lo), ranges.Max(x => x!.Value.Hi));
-            default:
-                // Boolean nodes: 0 or 1.
-                return (0, 1);
+            var bounds = new Bounds();
+            bounds.Visit(condition);
+            return bounds._overflow;
+        }
+
+        public override (long Lo, long Hi) VisitConstant(BoundConstant node) => (node.Value, node.Value);
+
+        public override (long Lo, long Hi) VisitSymbol(BoundSymbol node) => (node.Symbol.Domain.Min, node.Symbol.Domain.Max);
+
+        public override (long Lo, long Hi) VisitKnown(BoundKnown node) => (0, 1);
+
+        public override (long Lo, long Hi) VisitComparison(BoundComparison node)
+        {
+            Visit(node.Left);
+            Visit(node.Right);
+            return (0, 1);
+        }
+
+        public override (long Lo, long Hi) VisitIn(BoundIn node)
+        {
+            Visit(node.Operand);
+            return (0, 1);
+        }
+
+        public override (long Lo, long Hi) VisitLogical(BoundLogical node)
+        {
+            Visit(node.Left);
+            Visit(node.Right);
+            return (0, 1);
+        }
+
+        public override (long Lo, long Hi) VisitNot(BoundNot node)
+        {
+            Visit(node.Operand);
+            return (0, 1);
+        }
+
+        public override (long Lo, long Hi) VisitArithmetic(BoundArithmetic node)
+        {
+            var (a, b) = (Visit(node.Left), Visit(node.Right));
+            return Check(node.IsAdd ? (a.Lo + b.Lo, a.Hi + b.Hi) : (a.Lo - b.Hi, a.Hi - b.Lo));
+        }
+
+        public override (long Lo, long Hi) VisitAggregate(BoundAggregate node)
+        {
+            var args = node.Arguments.Select(Visit).ToArray();
+            return Check(node.Kind switch
+            {
+                AggregateKind.Count => (0L, (long)args.Length),
+                AggregateKind.Min => (args.Min(a => a.Lo), args.Min(a => a.Hi)),
+                _ => (args.Max(a => a.Lo), args.Max(a => a.Hi)),
+            });
+        }
+
+        private (long Lo, long Hi) Check((long Lo, long Hi) range)
+        {
+            if (range.Lo < int.MinValue || range.Hi > int.MaxValue) _overflow = true;
+            return range;
         }
     }
 }

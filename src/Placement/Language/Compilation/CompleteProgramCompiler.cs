@@ -16,12 +16,7 @@ internal static class CompleteProgramCompiler
     /// <param name="rules">Per rule in evaluation order: its condition and its target slots and values.</param>
     /// <param name="criteriaCount">The number of criteria: the first slots.</param>
     /// <param name="defaults">The default of every fact and decision, by slot after the criteria.</param>
-    /// <param name="knownFromInput">
-    /// False for complete assessments (<c>known(x)</c> is always true). True for completions of a
-    /// partial assessment: the input then holds, after the criteria's values, one flag per criterion
-    /// saying whether it was answered, and <c>known(x)</c> reads that flag.
-    /// </param>
-    public static Action<int[], int[]> Compile(IReadOnlyList<(BoundExpr Condition, int[] Slots, int[] Values)> rules, int criteriaCount, int[] defaults, bool knownFromInput = false)
+    public static Action<int[], int[]> Compile(IReadOnlyList<(BoundExpr Condition, int[] Slots, int[] Values)> rules, int criteriaCount, int[] defaults)
     {
         var criteria = Expression.Parameter(typeof(int[]), "criteria");
         var result = Expression.Parameter(typeof(int[]), "result");
@@ -29,7 +24,7 @@ internal static class CompleteProgramCompiler
         var body = new List<Expression>();
         for (var i = 0; i < locals.Length; i++) body.Add(Expression.Assign(locals[i], Expression.Constant(defaults[i])));
 
-        var test = new Test(criteria, locals, criteriaCount, knownFromInput);
+        var test = new Test(criteria, locals, criteriaCount);
 
         foreach (var (condition, slots, values) in rules)
         {
@@ -99,25 +94,16 @@ internal static class CompleteProgramCompiler
     private sealed class Test : BoundExprVisitor<Expression>
     {
         private readonly Value _value;
-        private readonly ParameterExpression _criteria;
-        private readonly int _criteriaCount;
-        private readonly bool _knownFromInput;
 
-        public Test(ParameterExpression criteria, ParameterExpression[] locals, int criteriaCount, bool knownFromInput)
-        {
+        public Test(ParameterExpression criteria, ParameterExpression[] locals, int criteriaCount) =>
             _value = new Value(this, criteria, locals, criteriaCount);
-            _criteria = criteria;
-            _criteriaCount = criteriaCount;
-            _knownFromInput = knownFromInput;
-        }
 
         public override Expression VisitConstant(BoundConstant node) => Expression.Constant(node.Value != 0);
 
         public override Expression VisitSymbol(BoundSymbol node) => Expression.NotEqual(_value.Visit(node), Expression.Constant(0));
 
-        public override Expression VisitKnown(BoundKnown node) => _knownFromInput
-            ? Expression.NotEqual(Expression.ArrayIndex(_criteria, Expression.Constant(_criteriaCount + node.Criterion.Slot)), Expression.Constant(0))
-            : Expression.Constant(true);
+        // Every answer is given in a complete assessment, and in each completion of a partial one.
+        public override Expression VisitKnown(BoundKnown node) => Expression.Constant(true);
 
         public override Expression VisitComparison(BoundComparison node) =>
             Expression.MakeBinary(Operators.ComparisonNode(node.Operator), _value.Visit(node.Left), _value.Visit(node.Right));

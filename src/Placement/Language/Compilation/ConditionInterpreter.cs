@@ -10,15 +10,23 @@ namespace Placement.Language.Compilation;
 /// </summary>
 internal static class ConditionInterpreter
 {
-    public static Interval Evaluate(BoundExpr e, int[] state, int n) => new Evaluator(state, n).Visit(e);
+    /// <param name="e">The condition or part.</param>
+    /// <param name="state">Floors then ceilings of every slot.</param>
+    /// <param name="n">The number of slots.</param>
+    /// <param name="knownIsTrue">
+    /// True to read <c>known(x)</c> as true whatever the state holds: for analysis of completed
+    /// assessments, where every answer is given but may be a range of candidate values.
+    /// </param>
+    public static Interval Evaluate(BoundExpr e, int[] state, int n, bool knownIsTrue = false) => new Evaluator(state, n, knownIsTrue).Visit(e);
 
-    private sealed class Evaluator(int[] state, int n) : BoundExprVisitor<Interval>
+    private sealed class Evaluator(int[] state, int n, bool knownIsTrue) : BoundExprVisitor<Interval>
     {
         public override Interval VisitConstant(BoundConstant node) => new(node.Value, node.Value);
 
         public override Interval VisitSymbol(BoundSymbol node) => Interval.Slot(state, node.Symbol.Slot, n);
 
-        public override Interval VisitKnown(BoundKnown node) => Interval.Known(Interval.Slot(state, node.Criterion.Slot, n));
+        public override Interval VisitKnown(BoundKnown node) =>
+            knownIsTrue ? Interval.True : Interval.Known(Interval.Slot(state, node.Criterion.Slot, n));
 
         public override Interval VisitComparison(BoundComparison node) => Operators.Compare(node.Operator, Visit(node.Left), Visit(node.Right));
 
