@@ -13,7 +13,7 @@ public sealed class RecommendCommandTests
         exit.Should().Be(0, stderr);
         stderr.Should().BeEmpty();
         stdout.Should().StartWith("Status: RECOMMENDED");
-        stdout.Should().Contain("Level of care: Inpatient, medically monitored [medically_monitored_inpatient");
+        stdout.Should().Contain("Level of care: Inpatient, medically monitored [asam3 3.7");
         stdout.Should().Contain("Rule set: adult-sud-placement 2.0.0, sha256 " + RuleSet.LoadDefault().Sha256);
         stdout.Should().Contain("This recommendation supports, and does not replace, clinical judgement.");
     }

@@ -5,19 +5,17 @@ namespace Placement.Explanations;
 /// <summary>Shared wording for levels and lists in the renderers.</summary>
 internal static class LevelText
 {
-    /// <summary>"Intensive outpatient (IOP) [iop; asam3 2.1, asam4 2.1]".</summary>
-    public static string Describe(Level level)
-    {
-        var codes = level.Codes.Count == 0 ? "" : "; " + string.Join(", ", level.Codes.Select(c => $"{c.Key} {c.Value}"));
-        return $"{level.Name} [{level.Id}{codes}]";
-    }
+    /// <summary>"Intensive outpatient (IOP) [asam3 2.1, asam4 2.1]": the name and its codes, no internal id.</summary>
+    public static string Describe(Level level) => level.Codes.Count == 0
+        ? level.Name
+        : $"{level.Name} [{string.Join(", ", level.Codes.Select(c => $"{c.Key} {c.Value}"))}]";
 
     /// <summary>"alone could raise level_of_care to at least residential", "could narrow what is still open", and whether it could raise a review flag.</summary>
     public static string CouldRaise(Recommendation rec, MissingCriterion m)
     {
         var flag = CouldRaiseFlag(rec, m);
         if (m.CouldRaise.Count == 0) return flag ? "could raise a review flag" : "could narrow what is still open";
-        return "alone could raise " + string.Join(", ", m.CouldRaise.Select(kv => $"{kv.Key} to at least {kv.Value.Id}")) + (flag ? ", and a review flag" : "");
+        return "alone could raise " + string.Join(", ", m.CouldRaise.Select(kv => $"{DecisionLabel(rec, kv.Key)} to at least {kv.Value.Name}")) + (flag ? ", and a review flag" : "");
     }
 
     /// <summary>True when a rule that may fire because this answer is missing has a flag.</summary>
@@ -52,7 +50,15 @@ internal static class LevelText
 
     /// <summary>"ciwa_ar (CIWA-Ar score), cows (COWS score)".</summary>
     public static string Criteria(IEnumerable<MissingCriterion> missing) =>
-        string.Join(", ", missing.Select(m => m.Criterion.Label == m.Criterion.Id ? m.Criterion.Id : $"{m.Criterion.Id} ({m.Criterion.Label})"));
+        string.Join(", ", missing.Select(m => m.Criterion.Label));
+
+    /// <summary>A decision's label by its id.</summary>
+    public static string DecisionLabel(Recommendation rec, string decisionId) => rec.RuleSet.FindDecision(decisionId)?.Label ?? decisionId;
+
+    /// <summary>A value in words for clinicians: yes or no for booleans, spaces for underscores.</summary>
+    public static string Words(Model.ValueDomain domain, string value) => domain.Kind == Model.ValueKind.Boolean
+        ? value == "true" ? "yes" : "no"
+        : value.Replace('_', ' ');
 
     /// <summary>Why a decision is at its floor when no single fired rule requires it.</summary>
     public static string NoReason(DecisionResult r) =>

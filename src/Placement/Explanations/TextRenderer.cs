@@ -20,7 +20,7 @@ internal static class TextRenderer
         sb.Append("Status: ").Append(LevelText.Status(rec.Status).ToUpperInvariant());
         if (rec.Status == RecommendationStatus.Insufficient)
         {
-            sb.Append(" - required answers are missing: ").Append(string.Join(", ", rec.UnknownRequired.Select(c => c.Id)))
+            sb.Append(" - required answers are missing: ").Append(string.Join(", ", rec.UnknownRequired.Select(c => c.Label)))
                 .Append("; ask them before relying on any level");
         }
         else if (rec.Status == RecommendationStatus.Provisional)
@@ -84,7 +84,7 @@ internal static class TextRenderer
             if (d.CouldRaise.Count > 0)
             {
                 sb.AppendLine("  Could change once known:");
-                foreach (var possible in d.CouldRaise) AppendRule(sb, possible, "unknown", $" -> {possible.Requires.Id}");
+                foreach (var possible in d.CouldRaise) AppendRule(sb, possible, "unknown", $" -> {possible.Requires.Name}");
             }
         }
 
@@ -92,9 +92,10 @@ internal static class TextRenderer
         sb.AppendLine("Derived facts:");
         foreach (var fact in rec.Facts.Values)
         {
-            sb.Append("  ").Append(fact.Fact.Id).Append(" = ").Append(fact.Floor);
-            if (!fact.IsDetermined) sb.Append(" (could be up to ").Append(fact.Ceiling).Append(')');
-            if (fact.Because.Count == 0) sb.Append(fact.Floor == fact.Fact.Default ? " (default)" : " (whatever the unknown answers are)");
+            var domain = fact.Fact.Domain;
+            sb.Append("  ").Append(fact.Fact.Label).Append(": ").Append(LevelText.Words(domain, fact.Floor));
+            if (!fact.IsDetermined) sb.Append(" (could be ").Append(LevelText.Words(domain, fact.Ceiling)).Append(" once more is known)");
+            if (fact.Because.Count == 0 && fact.Floor != fact.Fact.Default) sb.Append(" (whatever the unknown answers are)");
             sb.AppendLine();
             foreach (var reason in fact.Because) sb.Append("    - [").Append(reason.Rule).Append("] ").AppendLine(reason.Text);
         }
@@ -105,8 +106,8 @@ internal static class TextRenderer
             sb.AppendLine("Missing information:");
             foreach (var m in rec.Missing)
             {
-                sb.Append("  - ").Append(m.Criterion.Id).Append(" (").Append(m.Criterion.Label).Append(')');
-                if (m.IsRequired) sb.Append(" REQUIRED");
+                sb.Append("  - ").Append(m.Criterion.Label);
+                if (m.IsRequired) sb.Append(" (required)");
                 sb.Append(": ").Append(LevelText.CouldRaise(rec, m));
                 if (m.Rules.Count > 0) sb.Append("  [rules ").Append(string.Join(", ", m.Rules)).Append(']');
                 sb.AppendLine();

@@ -58,7 +58,7 @@ public sealed class StatusAndMissingTests
         (rec.Floor("care").Id, rec.Ceiling("care").Id).Should().Be(("iop", "inpatient"));
         var text = rec.Explain().ToText();
         text.Should().Contain("care cannot be determined yet: at least IOP, up to Inpatient.");
-        text.Should().Contain("Ask first: score (Score)");
+        text.Should().Contain("Ask first: Score");
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class StatusAndMissingTests
         rec.UnknownRequired.Select(c => c.Id).Should().Equal("substance", "cows");
         rec.Level("care")!.Id.Should().Be("inpatient", "the level itself is decided even so");
         rec.Missing.Select(m => (m.Criterion.Id, m.IsRequired)).Should().Equal(("substance", true), ("cows", true));
-        rec.Explain().ToText().Should().StartWith("Status: INSUFFICIENT - required answers are missing: substance, cows");
+        rec.Explain().ToText().Should().StartWith("Status: INSUFFICIENT - required answers are missing: Substance, COWS");
     }
 
     [Fact]

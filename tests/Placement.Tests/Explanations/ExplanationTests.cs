@@ -59,7 +59,7 @@ public sealed class ExplanationTests
         var text = rec.Explain().ToText();
 
         text.Should().StartWith("Status: RECOMMENDED");
-        text.Should().Contain("Level of care: Inpatient, medically monitored [medically_monitored_inpatient; asam3 3.7, asam4 3.7]");
+        text.Should().Contain("Level of care: Inpatient, medically monitored [asam3 3.7, asam4 3.7]");
         text.Should().Contain("[P5] Withdrawal management must be at least medically_monitored");
         text.Should().Contain("[W2] A CIWA-Ar of 21 (19 or more) in alcohol withdrawal is severe withdrawal.");
         text.Should().Contain("Why not Inpatient, medically managed:");
@@ -77,7 +77,7 @@ public sealed class ExplanationTests
         text.Should().Contain("Level of care cannot be determined yet: at least Standard outpatient, up to Inpatient, medically monitored.");
         text.Should().Contain("  Up to: Inpatient, medically monitored");
         text.Should().Contain("Ask first: ");
-        text.Should().Contain("- night_support (Overnight support): alone could raise level_of_care to at least residential, withdrawal_management to at least residential");
+        text.Should().Contain("- Overnight support: alone could raise Level of care to at least Residential, clinically managed, Withdrawal management to at least Residential withdrawal management, clinically managed");
     }
 
     [Fact]
