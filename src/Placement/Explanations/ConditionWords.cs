@@ -104,6 +104,9 @@ internal static class ConditionWords
             { Syntax: InExpr list } => $"{Top.Visit(InOperand(node))} is one of {Items(list)}",
             { Left: BoundAggregate { Kind: AggregateKind.Count } count, Right: BoundConstant k } when BoundExprSymbols.CountedSet(count) is null =>
                 $"{CountWords(node.Operator, k.Value)} of: {string.Join("; ", count.Arguments.Select(Top.Visit))}",
+            // A level compared with a decision reads as the level's name in explanations.
+            { Left: BoundSymbol { Symbol: Decision d }, Right: BoundConstant k } when !ids =>
+                $"{Top.Visit(node.Left)} {OperatorWords(node.Operator)} {d.Levels[k.Value].Name}",
             _ => $"{Top.Visit(node.Left)} {OperatorWords(node.Operator)} {Top.Visit(node.Right)}",
         };
 

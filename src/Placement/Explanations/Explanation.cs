@@ -99,7 +99,14 @@ public sealed class Explanation
 
     /// <summary>The values a part read, in words: labels, and yes or no for booleans.</summary>
     internal static IReadOnlyList<string> ReadingsIn(Recommendation rec, BoundExpr part) =>
-        BoundExprSymbols.Of(part).Select(s => $"{s.Label}: {Words(rec.Record.Describe(s))}").ToArray();
+        BoundExprSymbols.Of(part).Select(s => $"{s.Label}: {(s is Decision d ? LevelWords(rec, d) : Words(rec.Record.Describe(s)))}").ToArray();
+
+    /// <summary>A decision's value as level names: "Standard outpatient", or "A to B" while undecided.</summary>
+    private static string LevelWords(Recommendation rec, Decision d)
+    {
+        var (floor, ceiling) = (d.Levels[rec.Record.Floor(d)].Name, d.Levels[rec.Record.Ceiling(d)].Name);
+        return floor == ceiling ? floor : $"{floor} to {ceiling}";
+    }
 
     private static string Words(string value) => value switch
     {
