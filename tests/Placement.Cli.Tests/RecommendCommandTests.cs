@@ -167,4 +167,25 @@ public sealed class RecommendCommandTests
         process.ExitCode.Should().Be(2);
         stderr.Trim().Should().Be($"{bad}:1:11: error PL5002: pregnant: expected true or false (or null when unknown)");
     }
+
+    [Fact]
+    public void Recommend_DetailFull_ShowsEveryRuleThatCouldChangeALevel()
+    {
+        var example = CliRunner.Example("phone-screen-insufficient.yaml");
+        var (_, standard, _) = CliRunner.Run("recommend", example);
+        var (exit, full, stderr) = CliRunner.Run("recommend", example, "--detail", "full");
+
+        exit.Should().Be(0, stderr);
+        standard.Should().Contain("What the answers so far establish:").And.NotContain("Could change once known");
+        full.Should().Contain("Could change once known").And.Contain("[rules ");
+    }
+
+    [Fact]
+    public void Recommend_UnknownDetail_IsAUsageErrorNamingTheChoices()
+    {
+        var (exit, _, stderr) = CliRunner.Run("recommend", CliRunner.Example("iop.yaml"), "--detail", "everything");
+
+        exit.Should().Be(64);
+        stderr.Should().Contain("unknown --detail 'everything'; use standard or full");
+    }
 }

@@ -128,8 +128,10 @@ public sealed class ReviewFlagTests
         var rec = Recommend("score: 6\nhome: stable\n");
 
         rec.PossibleFlags.Select(f => f.Rule).Should().Equal("F1");
-        rec.Explain().ToText().Should().Contain("  - Pregnant: could raise a review flag  [rules F1]");
-        rec.Explain().ToMarkdown().Should().Contain("| `pregnant` Pregnant | no | a review flag | F1 |");
+        rec.Explain().ToText().Should().Contain("  - Pregnant: could raise a review flag\n");
+        rec.Explain().ToText(ExplanationDetail.Full).Should().Contain("  - Pregnant: could raise a review flag  [rules F1]");
+        rec.Explain().ToMarkdown().Should().Contain("| Pregnant | no | a review flag |\n");
+        rec.Explain().ToMarkdown(ExplanationDetail.Full).Should().Contain("| Pregnant | no | a review flag | F1 |");
     }
 
     [Fact]
@@ -137,7 +139,7 @@ public sealed class ReviewFlagTests
     {
         var text = Recommend("score: 6\npregnant: true\n").Explain().ToText();
 
-        text.Should().Contain("  - Home: alone could raise Care to at least High, and a review flag  [rules F2, F0]");
+        text.Should().Contain("  - Home: alone could raise Care to at least High, and a review flag\n");
         text.Should().StartWith("""
             Needs clinical review:
               - [F1] Pregnant with a score of 6; involve obstetrics.

@@ -11,19 +11,31 @@ internal static class RecommendCommand
         var assessment = CliOptions.Input("assessment",
             "A YAML or JSON file mapping criterion ids to values; '-' reads standard input. A criterion that is absent or null is unknown: a decision it can change shows its floor and ceiling instead of a level, and the recommendation lists what to ask first.");
         var format = CliOptions.Format("text (for a clinician at a terminal), markdown, or json.", "text", "markdown", "json");
+        var detail = new Option<ExplanationDetail>("--detail")
+        {
+            Description = "standard: what a clinician needs at a glance (short while required answers are missing); full: every rule that blocked or could still raise a level, and the rules behind each missing answer. Applies to text and markdown. Default: standard.",
+            HelpName = "standard|full",
+            CustomParser = result =>
+            {
+                var given = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+                if (string.Equals(given, "full", StringComparison.OrdinalIgnoreCase)) return ExplanationDetail.Full;
+                if (!string.Equals(given, "standard", StringComparison.OrdinalIgnoreCase)) result.AddError($"unknown --detail '{given}'; use standard or full");
+                return ExplanationDetail.Standard;
+            },
+        };
         var command = new ToolCommand("recommend", "Recommend a level of care for one assessment and explain it.", """
               0   a recommendation was made (recommended, provisional or insufficient)
               2   the assessment is invalid or cannot be read (errors on stderr as file:line:col: error CODE: ...)
               3   the rule set is invalid or cannot be read (errors on stderr, the same way)
             """)
         {
-            assessment, rules, format,
+            assessment, rules, format, detail,
         };
-        command.SetAction(parse => Run(parse.GetValue(assessment)!, parse.GetValue(rules), parse.GetValue(format) ?? "text", io));
+        command.SetAction(parse => Run(parse.GetValue(assessment)!, parse.GetValue(rules), parse.GetValue(format) ?? "text", parse.GetValue(detail), io));
         return command;
     }
 
-    private static int Run(string path, string? rulesPath, string format, Io io)
+    private static int Run(string path, string? rulesPath, string format, ExplanationDetail detail, Io io)
     {
         var rules = RuleSetOption.Load(rulesPath, io.Error);
         if (rules is null) return ExitCodes.InvalidRuleSet;
@@ -35,8 +47,8 @@ internal static class RecommendCommand
         io.Out.Write(format switch
         {
             "json" => explanation.ToJson() + Environment.NewLine,
-            "markdown" => explanation.ToMarkdown(),
-            _ => explanation.ToText(),
+            "markdown" => explanation.ToMarkdown(detail),
+            _ => explanation.ToText(detail),
         });
         return ExitCodes.Success;
     }

@@ -9,7 +9,7 @@ namespace Placement.Explanations;
 /// Why a recommendation is what it is: per decision the rules that set the level (with values and
 /// sources), why not the next more intensive level, what missing information could raise it; the
 /// derived facts; notes; and the rule set's id, version and hash. Render it with
-/// <see cref="ToText"/>, <see cref="ToMarkdown"/> or <see cref="ToJson"/>.
+/// <see cref="ToText()"/>, <see cref="ToMarkdown()"/> or <see cref="ToJson"/>.
 /// </summary>
 public sealed class Explanation
 {
@@ -28,11 +28,17 @@ public sealed class Explanation
     /// <summary>One explanation per decision, in declaration order.</summary>
     public IReadOnlyList<DecisionExplanation> Decisions { get; }
 
-    /// <summary>Plain text for a terminal.</summary>
-    public string ToText() => TextRenderer.Render(this);
+    /// <summary>Plain text for a terminal, in the <see cref="ExplanationDetail.Standard"/> form.</summary>
+    public string ToText() => TextRenderer.Render(this, ExplanationDetail.Standard);
 
-    /// <summary>Markdown for a clinician's tool.</summary>
-    public string ToMarkdown() => MarkdownRenderer.Render(this);
+    /// <summary>Plain text for a terminal, with as much detail as asked for.</summary>
+    public string ToText(ExplanationDetail detail) => TextRenderer.Render(this, detail);
+
+    /// <summary>Markdown for a clinician's tool, in the <see cref="ExplanationDetail.Standard"/> form.</summary>
+    public string ToMarkdown() => MarkdownRenderer.Render(this, ExplanationDetail.Standard);
+
+    /// <summary>Markdown for a clinician's tool, with as much detail as asked for.</summary>
+    public string ToMarkdown(ExplanationDetail detail) => MarkdownRenderer.Render(this, detail);
 
     /// <summary>JSON for machines (camelCase; see the README for the fields).</summary>
     public string ToJson(bool indented = true) => JsonRenderer.Render(this, indented);

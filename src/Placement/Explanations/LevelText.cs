@@ -22,6 +22,10 @@ internal static class LevelText
     public static bool CouldRaiseFlag(Recommendation rec, MissingCriterion m) =>
         rec.PossibleFlags.Any(f => m.Rules.Contains(f.Rule, StringComparer.Ordinal));
 
+    /// <summary>The last line of the short form, saying what it leaves out.</summary>
+    public const string BriefForm =
+        "Shown in short while required answers are missing; the full explanation lists every rule that could still change a level.";
+
     /// <summary>Before the text of a flag whose rule may fire.</summary>
     public const string Possibly = "possibly, once missing answers are known: ";
 

@@ -5,9 +5,11 @@ namespace Placement.Explanations;
 /// <summary>Renders an explanation as Markdown for a clinician's tool.</summary>
 internal static class MarkdownRenderer
 {
-    public static string Render(Explanation explanation)
+    public static string Render(Explanation explanation, ExplanationDetail detail)
     {
         var rec = explanation.Recommendation;
+        var brief = detail == ExplanationDetail.Standard && rec.Status == RecommendationStatus.Insufficient;
+        var full = detail == ExplanationDetail.Full;
         var sb = new StringBuilder();
         sb.Append("# Placement recommendation (").Append(LevelText.Status(rec.Status)).AppendLine(")");
         sb.AppendLine();
@@ -27,7 +29,7 @@ internal static class MarkdownRenderer
         if (rec.Status == RecommendationStatus.Insufficient)
         {
             sb.Append("> **Insufficient:** required answers are missing (")
-                .Append(string.Join(", ", rec.UnknownRequired.Select(c => $"`{c.Id}`")))
+                .Append(Escape(string.Join(", ", rec.UnknownRequired.Select(c => c.Label))))
                 .AppendLine("). Ask them before relying on any level.");
             sb.AppendLine();
         }
@@ -61,6 +63,83 @@ internal static class MarkdownRenderer
                 .Append(Escape(r.Ceiling.Name)).Append(" (`").Append(r.Ceiling.Id).AppendLine("`) |");
         }
 
+        if (brief)
+        {
+            AppendEstablished(sb, explanation);
+        }
+        else
+        {
+            AppendDecisions(sb, explanation);
+        }
+
+        if (rec.Missing.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("## Missing information");
+            sb.AppendLine();
+            sb.AppendLine(full ? "| Criterion | Required | Alone could raise | Rules |" : "| Criterion | Required | Alone could raise |");
+            sb.AppendLine(full ? "|---|---|---|---|" : "|---|---|---|");
+            foreach (var m in rec.Missing)
+            {
+                var flag = LevelText.CouldRaiseFlag(rec, m);
+                var raise = m.CouldRaise.Count == 0
+                    ? flag ? "a review flag" : "narrows what is still open"
+                    : string.Join(", ", m.CouldRaise.Select(kv => $"{Escape(LevelText.DecisionLabel(rec, kv.Key))} to at least {Escape(kv.Value.Name)}")) + (flag ? ", a review flag" : "");
+                sb.Append("| ").Append(Escape(m.Criterion.Label)).Append(" | ").Append(m.IsRequired ? "**yes**" : "no")
+                    .Append(" | ").Append(raise);
+                if (full) sb.Append(" | ").Append(string.Join(", ", m.Rules));
+                sb.AppendLine(" |");
+            }
+        }
+
+        if (rec.Notes.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("## Notes");
+            sb.AppendLine();
+            foreach (var note in rec.Notes) sb.Append("- ").AppendLine(Escape(note));
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("---");
+        sb.AppendLine();
+        if (brief) sb.Append('*').Append(Escape(LevelText.BriefForm)).AppendLine("*").AppendLine();
+        sb.Append("Rule set `").Append(rec.RuleSet.Id).Append("` ").Append(rec.RuleSet.Version).Append(", sha256 `").Append(rec.RuleSet.Sha256).AppendLine("`");
+        sb.AppendLine();
+        sb.Append('*').Append(Explanation.Disclaimer).AppendLine("*");
+        return sb.ToString();
+    }
+
+    private static void AppendEstablished(StringBuilder sb, Explanation explanation)
+    {
+        var rec = explanation.Recommendation;
+        sb.AppendLine();
+        sb.AppendLine("## What the answers so far establish");
+        sb.AppendLine();
+        var any = false;
+        foreach (var d in explanation.Decisions)
+        {
+            var r = d.Result;
+            if (r.Because.Count == 0) continue;
+            any = true;
+            sb.Append("- ").Append(Escape(r.Decision.Label)).Append(": at least **").Append(Escape(r.Floor.Name)).AppendLine("**");
+            foreach (var reason in r.Because) sb.Append("  - **").Append(reason.Rule).Append("** ").AppendLine(Escape(reason.Text));
+        }
+
+        foreach (var f in rec.Facts.Values)
+        {
+            if (f.Because.Count == 0 && f.Floor == f.Fact.Default) continue;
+            any = true;
+            sb.Append("- ").Append(Escape(f.Fact.Label)).Append(": ").Append(f.IsDetermined ? "" : "at least ").Append("**").Append(Escape(LevelText.Words(f.Fact.Domain, f.Floor))).AppendLine("**");
+            foreach (var reason in f.Because) sb.Append("  - **").Append(reason.Rule).Append("** ").AppendLine(Escape(reason.Text));
+        }
+
+        if (!any) sb.AppendLine("- Nothing yet calls for more than the least intensive levels.");
+    }
+
+    private static void AppendDecisions(StringBuilder sb, Explanation explanation)
+    {
+        var rec = explanation.Recommendation;
         foreach (var d in explanation.Decisions)
         {
             var r = d.Result;
@@ -104,44 +183,12 @@ internal static class MarkdownRenderer
         sb.AppendLine("|---|---|---|---|");
         foreach (var f in rec.Facts.Values)
         {
-            var why = f.Because.Count == 0 ? (f.Floor == f.Fact.Default ? "default" : "whatever the unknown answers are") : string.Join("<br>", f.Because.Select(r => $"**{r.Rule}** {Escape(r.Text)}"));
-            sb.Append("| `").Append(f.Fact.Id).Append("` | ").Append(f.Floor).Append(" | ").Append(f.IsDetermined ? "-" : f.Ceiling)
+            var why = f.Because.Count == 0 ? (f.Floor == f.Fact.Default ? "nothing recorded calls for more" : "whatever the unknown answers are") : string.Join("<br>", f.Because.Select(r => $"**{r.Rule}** {Escape(r.Text)}"));
+            sb.Append("| ").Append(Escape(f.Fact.Label)).Append(" | ").Append(Escape(LevelText.Words(f.Fact.Domain, f.Floor))).Append(" | ")
+                .Append(f.IsDetermined ? "-" : Escape(LevelText.Words(f.Fact.Domain, f.Ceiling)))
                 .Append(" | ").Append(why).AppendLine(" |");
         }
 
-        if (rec.Missing.Count > 0)
-        {
-            sb.AppendLine();
-            sb.AppendLine("## Missing information");
-            sb.AppendLine();
-            sb.AppendLine("| Criterion | Required | Alone could raise | Rules |");
-            sb.AppendLine("|---|---|---|---|");
-            foreach (var m in rec.Missing)
-            {
-                var flag = LevelText.CouldRaiseFlag(rec, m);
-                var raise = m.CouldRaise.Count == 0
-                    ? flag ? "a review flag" : "narrows what is still open"
-                    : string.Join(", ", m.CouldRaise.Select(kv => $"{kv.Key} to at least `{kv.Value.Id}`")) + (flag ? ", a review flag" : "");
-                sb.Append("| `").Append(m.Criterion.Id).Append("` ").Append(Escape(m.Criterion.Label)).Append(" | ").Append(m.IsRequired ? "**yes**" : "no")
-                    .Append(" | ").Append(raise).Append(" | ").Append(string.Join(", ", m.Rules)).AppendLine(" |");
-            }
-        }
-
-        if (rec.Notes.Count > 0)
-        {
-            sb.AppendLine();
-            sb.AppendLine("## Notes");
-            sb.AppendLine();
-            foreach (var note in rec.Notes) sb.Append("- ").AppendLine(Escape(note));
-        }
-
-        sb.AppendLine();
-        sb.AppendLine("---");
-        sb.AppendLine();
-        sb.Append("Rule set `").Append(rec.RuleSet.Id).Append("` ").Append(rec.RuleSet.Version).Append(", sha256 `").Append(rec.RuleSet.Sha256).AppendLine("`");
-        sb.AppendLine();
-        sb.Append('*').Append(Explanation.Disclaimer).AppendLine("*");
-        return sb.ToString();
     }
 
     private static void AppendRule(StringBuilder sb, BlockedRule rule, string verdict)

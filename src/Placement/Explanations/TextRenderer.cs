@@ -5,8 +5,9 @@ namespace Placement.Explanations;
 /// <summary>Renders an explanation as plain text for a clinician at a terminal.</summary>
 internal static class TextRenderer
 {
-    public static string Render(Explanation explanation)
+    public static string Render(Explanation explanation, ExplanationDetail detail)
     {
+        var brief = detail == ExplanationDetail.Standard && explanation.Recommendation.Status == RecommendationStatus.Insufficient;
         var rec = explanation.Recommendation;
         var sb = new StringBuilder();
         if (rec.Flags.Count + rec.PossibleFlags.Count > 0)
@@ -46,6 +47,75 @@ internal static class TextRenderer
             sb.AppendLine("Note: too many answers are unknown to work out every case; the range shown may be wider than the truth.");
         }
 
+        if (brief)
+        {
+            AppendEstablished(sb, explanation);
+        }
+        else
+        {
+            AppendDecisions(sb, explanation);
+        }
+
+        if (rec.Missing.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("Missing information:");
+            foreach (var m in rec.Missing)
+            {
+                sb.Append("  - ").Append(m.Criterion.Label);
+                if (m.IsRequired) sb.Append(" (required)");
+                sb.Append(": ").Append(LevelText.CouldRaise(rec, m));
+                if (detail == ExplanationDetail.Full && m.Rules.Count > 0) sb.Append("  [rules ").Append(string.Join(", ", m.Rules)).Append(']');
+                sb.AppendLine();
+            }
+        }
+
+        if (rec.Notes.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("Notes:");
+            foreach (var note in rec.Notes) sb.Append("  - ").AppendLine(note);
+        }
+
+        sb.AppendLine();
+        if (brief) sb.AppendLine(LevelText.BriefForm);
+        sb.Append("Rule set: ").Append(rec.RuleSet.Id).Append(' ').Append(rec.RuleSet.Version)
+            .Append(", sha256 ").AppendLine(rec.RuleSet.Sha256);
+        sb.AppendLine(Explanation.Disclaimer);
+        return sb.ToString();
+    }
+
+    /// <summary>The short form's middle: only what the answers so far establish.</summary>
+    private static void AppendEstablished(StringBuilder sb, Explanation explanation)
+    {
+        var rec = explanation.Recommendation;
+        sb.AppendLine();
+        sb.AppendLine("What the answers so far establish:");
+        var any = false;
+        foreach (var d in explanation.Decisions)
+        {
+            var r = d.Result;
+            if (r.Because.Count == 0) continue;
+            any = true;
+            sb.Append("  ").Append(r.Decision.Label).Append(": at least ").AppendLine(LevelText.Describe(r.Floor));
+            foreach (var reason in r.Because) sb.Append("    - [").Append(reason.Rule).Append("] ").AppendLine(reason.Text);
+        }
+
+        foreach (var fact in rec.Facts.Values)
+        {
+            if (fact.Because.Count == 0 && fact.Floor == fact.Fact.Default) continue;
+            any = true;
+            sb.Append("  ").Append(fact.Fact.Label).Append(": ").Append(fact.IsDetermined ? "" : "at least ").AppendLine(LevelText.Words(fact.Fact.Domain, fact.Floor));
+            foreach (var reason in fact.Because) sb.Append("    - [").Append(reason.Rule).Append("] ").AppendLine(reason.Text);
+        }
+
+        if (!any) sb.AppendLine("  nothing yet calls for more than the least intensive levels.");
+    }
+
+    /// <summary>The full middle: every decision with why, why not and what could change it, then the derived facts.</summary>
+    private static void AppendDecisions(StringBuilder sb, Explanation explanation)
+    {
+        var rec = explanation.Recommendation;
         foreach (var d in explanation.Decisions)
         {
             var result = d.Result;
@@ -99,33 +169,6 @@ internal static class TextRenderer
             sb.AppendLine();
             foreach (var reason in fact.Because) sb.Append("    - [").Append(reason.Rule).Append("] ").AppendLine(reason.Text);
         }
-
-        if (rec.Missing.Count > 0)
-        {
-            sb.AppendLine();
-            sb.AppendLine("Missing information:");
-            foreach (var m in rec.Missing)
-            {
-                sb.Append("  - ").Append(m.Criterion.Label);
-                if (m.IsRequired) sb.Append(" (required)");
-                sb.Append(": ").Append(LevelText.CouldRaise(rec, m));
-                if (m.Rules.Count > 0) sb.Append("  [rules ").Append(string.Join(", ", m.Rules)).Append(']');
-                sb.AppendLine();
-            }
-        }
-
-        if (rec.Notes.Count > 0)
-        {
-            sb.AppendLine();
-            sb.AppendLine("Notes:");
-            foreach (var note in rec.Notes) sb.Append("  - ").AppendLine(note);
-        }
-
-        sb.AppendLine();
-        sb.Append("Rule set: ").Append(rec.RuleSet.Id).Append(' ').Append(rec.RuleSet.Version)
-            .Append(", sha256 ").AppendLine(rec.RuleSet.Sha256);
-        sb.AppendLine(Explanation.Disclaimer);
-        return sb.ToString();
     }
 
     private static void AppendRule(StringBuilder sb, BlockedRule rule, string verdict, string suffix = "")

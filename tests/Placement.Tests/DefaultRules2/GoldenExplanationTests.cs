@@ -35,3 +35,58 @@ public sealed class GoldenExplanationTests
         }
     }
 }
+
+/// <summary>While required answers are missing, the standard explanation is short enough to read at a glance; the full form keeps every rule.</summary>
+public sealed class ShortInsufficientFormTests
+{
+    private static Recommendation PhoneScreen()
+    {
+        var rules = RuleSet.LoadDefault();
+        var text = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "rules", "examples", "phone-screen-insufficient.yaml"));
+        return rules.Recommend(Assessment.Parse(text, rules, "phone-screen-insufficient.yaml"));
+    }
+
+    [Fact]
+    public void Insufficient_StandardText_IsShortAndLeadsWithWhatToAsk()
+    {
+        var rec = PhoneScreen();
+        rec.Status.Should().Be(RecommendationStatus.Insufficient);
+        var text = rec.Explain().ToText();
+        var full = rec.Explain().ToText(ExplanationDetail.Full);
+
+        text.Split('\n').Length.Should().BeLessThan(45, "a phone screen with required answers missing is read at a glance");
+        full.Split('\n').Length.Should().BeGreaterThan(100);
+        text.Should().Contain("Ask first: Risk of harm to self or others").And.Contain("What the answers so far establish:")
+            .And.Contain("[M15] Moderate withdrawal").And.Contain("Missing information:").And.Contain("- Pregnant (required): alone could raise")
+            .And.NotContain("Could change once known").And.NotContain("Why not").And.NotContain("[rules ");
+        full.Should().Contain("Could change once known").And.Contain("Why not").And.Contain("[rules ");
+
+        // Nothing a clinician must see is dropped from the short form: every flag, note, level range and missing answer.
+        foreach (var flag in rec.PossibleFlags.Concat(rec.Flags)) text.Should().Contain(flag.Text);
+        foreach (var note in rec.Notes) text.Should().Contain(note);
+        foreach (var m in rec.Missing) text.Should().Contain("  - " + m.Criterion.Label);
+        foreach (var d in rec.Decisions.Values) text.Should().Contain($"{d.Decision.Label} cannot be determined yet: at least {d.Floor.Name}, up to {d.Ceiling.Name}.");
+    }
+
+    [Fact]
+    public void Insufficient_StandardMarkdown_IsShortAndFullKeepsTheRules()
+    {
+        var rec = PhoneScreen();
+        var md = rec.Explain().ToMarkdown();
+        var full = rec.Explain().ToMarkdown(ExplanationDetail.Full);
+
+        md.Should().Contain("## What the answers so far establish").And.NotContain("Could change once missing information is known")
+            .And.Contain("required answers are missing (Risk of harm to self or others");
+        full.Should().Contain("Could change once missing information is known").And.Contain("| Rules |");
+    }
+
+    [Fact]
+    public void Recommended_StandardText_StillExplainsWhyNot()
+    {
+        var rules = RuleSet.LoadDefault();
+        var text = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "rules", "examples", "iop.yaml"));
+        var rec = rules.Recommend(Assessment.Parse(text, rules, "iop.yaml"));
+
+        rec.Explain().ToText().Should().Contain("Why not").And.NotContain("What the answers so far establish");
+    }
+}
