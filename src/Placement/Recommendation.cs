@@ -210,17 +210,14 @@ public sealed class Recommendation
 
     private ReviewFlag[] BuildFlags(RuleOutcomeCode outcome)
     {
-        List<(int Order, ReviewFlag Flag)>? flags = null;
+        List<ReviewFlag>? flags = null;
         var order = RuleSet.Compiled.EvaluationOrder;
-        for (var i = 0; i < order.Length; i++)
+        foreach (var i in RuleSet.Compiled.FlagRules)
         {
-            if (order[i].Model.FlagTemplate is { } flag && Record.Outcome(i) == outcome)
-            {
-                (flags ??= []).Add((order[i].DeclarationIndex, new ReviewFlag(order[i].Model.Id, flag.Render(Record.Describe))));
-            }
+            if (Record.Outcome(i) == outcome) (flags ??= []).Add(new ReviewFlag(order[i].Model.Id, order[i].Model.FlagTemplate!.Render(Record.Describe)));
         }
 
-        return flags is null ? [] : flags.OrderBy(f => f.Order).Select(f => f.Flag).ToArray();
+        return flags is null ? [] : flags.ToArray();
     }
 
     /// <summary>What is built on first use; racing threads build equal values.</summary>

@@ -40,14 +40,19 @@ internal static class AssessmentJsonReader
             var names = rules.Utf8CriterionNames;
             var criteria = rules.PublicCriteria;
             var seen = new bool[names.Length];
+            var next = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var keyAt = reader.TokenStartIndex;
+                // Lines usually list the criteria in declaration order: look from after the last match first.
                 var slot = -1;
-                for (var k = 0; k < names.Length && slot < 0; k++)
+                for (var j = 0; j < names.Length && slot < 0; j++)
                 {
+                    var k = next + j < names.Length ? next + j : next + j - names.Length;
                     if (reader.ValueTextEquals(names[k])) slot = k;
                 }
+
+                if (slot >= 0) next = slot + 1;
 
                 // Not a criterion: the record key or $schema are matched without allocating a string.
                 var isKey = slot < 0 && recordKey is not null && reader.ValueTextEquals(recordKey);

@@ -17,6 +17,7 @@ internal sealed class CompiledRuleSet
 
     private readonly Dictionary<ValueDomain, byte[][]> _utf8Values;
     private readonly Lazy<Action<int[], int[]>> _completeProgram;
+    private readonly Lazy<Action<int[], int[], byte[]>> _recordingProgram;
     private readonly Lazy<CriterionValues> _values;
 
     public CompiledRuleSet(
@@ -47,6 +48,8 @@ internal sealed class CompiledRuleSet
         EvaluationOrder = evaluationOrder;
         Rules = evaluationOrder.OrderBy(r => r.DeclarationIndex).Select(r => r.Model).ToArray();
         Program = program;
+        FlagRules = Enumerable.Range(0, evaluationOrder.Length).Where(i => evaluationOrder[i].Model.FlagTemplate is not null)
+            .OrderBy(i => evaluationOrder[i].DeclarationIndex).ToArray();
         PublicCriteria = model.Criteria.Where(c => c.SetOf is null).ToArray();
         Sets = PublicCriteria.Where(c => c.Members.Count > 0).ToArray();
         CriteriaById = PublicCriteria.ToDictionary(c => c.Id, StringComparer.Ordinal);
@@ -72,6 +75,9 @@ internal sealed class CompiledRuleSet
         // Complete assessments run a two-valued program, compiled on first use so loading pays only for the general one.
         _completeProgram = new Lazy<Action<int[], int[]>>(
             () => CompleteProgramCompiler.Compile(ProgramRules(EvaluationOrder), CriteriaCount, InitialState[CriteriaCount..SlotCount]),
+            LazyThreadSafetyMode.ExecutionAndPublication);
+        _recordingProgram = new Lazy<Action<int[], int[], byte[]>>(
+            () => CompleteProgramCompiler.CompileWithOutcomes(ProgramRules(EvaluationOrder), CriteriaCount, InitialState[CriteriaCount..SlotCount]),
             LazyThreadSafetyMode.ExecutionAndPublication);
         _values = new Lazy<CriterionValues>(() => new CriterionValues(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -121,6 +127,9 @@ internal sealed class CompiledRuleSet
     /// <summary>Floors then ceilings of every slot before any rule runs.</summary>
     public int[] InitialState { get; }
 
+    /// <summary>The evaluation indexes of the rules with a review flag, in declaration order (the order flags are shown in).</summary>
+    public int[] FlagRules { get; }
+
     /// <summary>The whole rule set as one delegate: evaluates every rule in order on a state, recording outcomes.</summary>
     public Action<int[], byte[]> Program { get; }
 
@@ -129,6 +138,12 @@ internal sealed class CompiledRuleSet
     /// (exact bounds): criteria values in, fact and decision floors out.
     /// </summary>
     public Action<int[], int[]> CompleteProgram => _completeProgram.Value;
+
+    /// <summary>
+    /// The two-valued program recording every rule's outcome, for the full record of a complete
+    /// assessment (explanations, fired rules, flags): cheaper than the general program, compiled on first use.
+    /// </summary>
+    public Action<int[], int[], byte[]> RecordingProgram => _recordingProgram.Value;
 
     /// <summary>
     /// The criteria that rules which raise something read with <c>known(...)</c> (a review flag that

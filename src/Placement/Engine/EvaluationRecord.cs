@@ -83,7 +83,7 @@ internal sealed class EvaluationRecord
     /// <summary>Floors in [0, n) then ceilings in [n, 2n) of every slot.</summary>
     public int[] State => Record.State;
 
-    private Full Record => _full ??= Run(Rules, Values);
+    private Full Record => _full ??= _floors is null ? Run(Rules, Values) : RunComplete(Rules, Values);
 
     /// <summary>A record for a complete assessment: fact and decision floors from the two-valued program.</summary>
     public static EvaluationRecord ForComplete(CompiledRuleSet rules, int[] values, int[] floors) => new(rules, values, floors, null);
@@ -125,6 +125,24 @@ internal sealed class EvaluationRecord
     /// <summary>A rule's reason with the values filled in (its title or id when it has no <c>because</c>).</summary>
     public string RenderReason(CompiledRule rule) =>
         rule.Because?.Render(Describe) ?? rule.Model.Title ?? rule.Model.Id;
+
+    /// <summary>
+    /// The full record of a complete assessment from the two-valued program that records outcomes:
+    /// every value is known, so floors equal ceilings and every rule fired or did not.
+    /// </summary>
+    private static Full RunComplete(CompiledRuleSet rules, int[] values)
+    {
+        var n = rules.SlotCount;
+        var c = rules.CriteriaCount;
+        var floors = new int[n - c];
+        var outcomes = new byte[rules.EvaluationOrder.Length];
+        rules.RecordingProgram(values, floors, outcomes);
+        var state = new int[2 * n];
+        values.CopyTo(state, 0);
+        floors.CopyTo(state, c);
+        Array.Copy(state, 0, state, n, n);
+        return new Full(state, outcomes, null);
+    }
 
     private static Full Run(CompiledRuleSet rules, int[] values)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Placement.Model;
 
 namespace Placement.Explanations;
 
@@ -36,7 +35,7 @@ public static class BatchResultJson
         ArgumentNullException.ThrowIfNull(recommendation);
         var rec = recommendation;
         writer.WriteStartObject();
-        writer.WriteNumber("line", line);
+        writer.WriteNumber("line"u8, line);
         if (recordKey is not null)
         {
             if (recordKey.Length == 0 || !(recordKey[0] is '"' or '-' || char.IsAsciiDigit(recordKey[0])))
@@ -44,37 +43,45 @@ public static class BatchResultJson
                 throw new ArgumentException("a record key is a JSON string or number", nameof(recordKey));
             }
 
-            writer.WritePropertyName("key");
+            writer.WritePropertyName("key"u8);
             writer.WriteRawValue(recordKey);
         }
 
         if (explain)
         {
-            writer.WritePropertyName("recommendation");
+            writer.WritePropertyName("recommendation"u8);
             writer.WriteRawValue(rec.Explain().ToJson(indented: false), skipInputValidation: true);
             writer.WriteEndObject();
             return;
         }
 
-        writer.WriteString("status", LevelText.Status(rec.Status));
-        if (!rec.BoundsAreExact) writer.WriteBoolean("boundsExact", false);
-        JsonRenderer.WriteFlags(writer, "flags", rec.Flags);
-        JsonRenderer.WriteFlags(writer, "possibleFlags", rec.PossibleFlags);
-        writer.WriteStartObject("decisions");
-        foreach (Decision d in rec.RuleSet.Decisions)
+        writer.WriteString("status"u8, Statuses[(int)rec.Status]);
+        if (!rec.BoundsAreExact) writer.WriteBoolean("boundsExact"u8, false);
+        WriteFlags(writer, "flags"u8, rec.Flags);
+        WriteFlags(writer, "possibleFlags"u8, rec.PossibleFlags);
+        var names = Names.For(rec.RuleSet);
+        writer.WriteStartObject("decisions"u8);
+        var decisions = rec.RuleSet.Decisions;
+        for (var d = 0; d < decisions.Count; d++)
         {
-            writer.WriteStartObject(d.Id);
-            if (rec.Level(d) is { } level) writer.WriteString("level", level.Id);
-            writer.WriteString("floor", rec.Floor(d).Id);
-            writer.WriteString("ceiling", rec.Ceiling(d).Id);
+            var decision = decisions[d];
+            var levels = names.Levels[d];
+            writer.WriteStartObject(names.Decisions[d]);
+            if (rec.Level(decision) is { } level) writer.WriteString("level"u8, levels[level.Ordinal]);
+            writer.WriteString("floor"u8, levels[rec.Floor(decision).Ordinal]);
+            writer.WriteString("ceiling"u8, levels[rec.Ceiling(decision).Ordinal]);
             writer.WriteEndObject();
         }
 
         writer.WriteEndObject();
-        writer.WriteStartArray("firedRules");
-        foreach (var id in rec.FiredRules) writer.WriteStringValue(id);
+        writer.WriteStartArray("firedRules"u8);
+        for (var i = 0; i < names.Rules.Length; i++)
+        {
+            if (rec.Record.Outcome(i) == Engine.RuleOutcomeCode.Fired) writer.WriteStringValue(names.Rules[i]);
+        }
+
         writer.WriteEndArray();
-        writer.WriteStartArray("missing");
+        writer.WriteStartArray("missing"u8);
         if (rec.Status != RecommendationStatus.Recommended)
         {
             foreach (var m in rec.Missing) writer.WriteStringValue(m.Criterion.Id);
@@ -82,5 +89,45 @@ public static class BatchResultJson
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    private static readonly JsonEncodedText[] Statuses =
+        Enum.GetValues<RecommendationStatus>().Select(s => JsonEncodedText.Encode(LevelText.Status(s))).ToArray();
+
+    private static void WriteFlags(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<ReviewFlag> flags)
+    {
+        writer.WriteStartArray(name);
+        foreach (var flag in flags)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("rule"u8, flag.Rule);
+            writer.WriteString("text"u8, flag.Text);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>The ids a summary line writes, encoded once per rule set (ids are plain ASCII, the same under every encoder).</summary>
+    private sealed class Names
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RuleSet, Names> Cache = new();
+
+        private Names(RuleSet rules)
+        {
+            Decisions = rules.Decisions.Select(d => JsonEncodedText.Encode(d.Id)).ToArray();
+            Levels = rules.Decisions.Select(d => d.Levels.Select(l => JsonEncodedText.Encode(l.Id)).ToArray()).ToArray();
+            Rules = rules.Compiled.EvaluationOrder.Select(r => JsonEncodedText.Encode(r.Model.Id)).ToArray();
+        }
+
+        public JsonEncodedText[] Decisions { get; }
+
+        /// <summary>Per decision, its levels' ids by ordinal.</summary>
+        public JsonEncodedText[][] Levels { get; }
+
+        /// <summary>Rule ids by evaluation index (the order of <see cref="Recommendation.FiredRules"/>).</summary>
+        public JsonEncodedText[] Rules { get; }
+
+        public static Names For(RuleSet rules) => Cache.GetValue(rules, r => new Names(r));
     }
 }

@@ -7,7 +7,14 @@ internal sealed class TextTemplate
 {
     private readonly IReadOnlyList<object> _parts;
 
-    private TextTemplate(IReadOnlyList<object> parts) => _parts = parts;
+    // The text when it has no placeholders (most flags and notes): rendered once, at load.
+    private readonly string? _constant;
+
+    private TextTemplate(IReadOnlyList<object> parts)
+    {
+        _parts = parts;
+        if (parts.All(p => p is string)) _constant = string.Concat(parts.Cast<string>());
+    }
 
     /// <summary>
     /// Parses a template. <c>{{</c> and <c>}}</c> stand for braces. Calls <paramref name="unknown"/>
@@ -63,6 +70,7 @@ internal sealed class TextTemplate
     /// <summary>The text with each placeholder replaced by <paramref name="value"/>(symbol).</summary>
     public string Render(Func<Symbol, string> value)
     {
+        if (_constant is not null) return _constant;
         var sb = new StringBuilder();
         foreach (var part in _parts)
         {

@@ -34,6 +34,30 @@ public sealed class CompleteProgramTests
     }
 
     [Fact]
+    public void CompleteAssessments_RecordedOutcomesAgreeWithTheGeneralEvaluation_OnBothRuleSets()
+    {
+        // Explanations, fired rules and flags of a complete assessment come from the recording
+        // two-valued program; every rule's outcome and every value must be what the general
+        // three-valued program gives.
+        void Check(RuleSet rules, Assessment assessment)
+        {
+            assessment.IsComplete.Should().BeTrue();
+            var fast = rules.Recommend(assessment).Record;
+            var general = EvaluationRecord.ForPartial(rules.Compiled, assessment.Values);
+            for (var i = 0; i < rules.Compiled.EvaluationOrder.Length; i++)
+            {
+                fast.Outcome(i).Should().Be(general.Outcome(i), $"rule {rules.Compiled.EvaluationOrder[i].Model.Id} for {string.Join(", ", assessment.Known())}");
+            }
+
+            fast.State.Should().Equal(general.State);
+        }
+
+        var random = new Random(7);
+        for (var i = 0; i < 5_000; i++) Check(TestSupport.Rules, MissingDataTests.RandomAssessment(TestSupport.Rules, random).Build());
+        DefaultRules2.V2.ForAll(DefaultRules2.V2.Complete, c => Check(DefaultRules2.V2.Rules, c.Build(DefaultRules2.V2.Rules)), iter: 5_000);
+    }
+
+    [Fact]
     public void CompleteAssessment_ExplanationIsBuiltFromTheFullRecordOnDemand()
     {
         var rec = TestSupport.Recommend("withdrawal_substance=alcohol, ciwa_ar=21");

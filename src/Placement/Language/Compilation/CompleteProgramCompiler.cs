@@ -20,15 +20,35 @@ internal static class CompleteProgramCompiler
     {
         var criteria = Expression.Parameter(typeof(int[]), "criteria");
         var result = Expression.Parameter(typeof(int[]), "result");
+        return Expression.Lambda<Action<int[], int[]>>(Body(rules, criteriaCount, defaults, criteria, result, outcomes: null), criteria, result).Compile();
+    }
+
+    /// <summary>
+    /// The same program recording every rule's outcome (2 fired, 0 not fired, by evaluation order) for
+    /// explanations of complete assessments: no rule is skipped, rules without targets included.
+    /// </summary>
+    public static Action<int[], int[], byte[]> CompileWithOutcomes(IReadOnlyList<(BoundExpr Condition, int[] Slots, int[] Values)> rules, int criteriaCount, int[] defaults)
+    {
+        var criteria = Expression.Parameter(typeof(int[]), "criteria");
+        var result = Expression.Parameter(typeof(int[]), "result");
+        var outcomes = Expression.Parameter(typeof(byte[]), "outcomes");
+        return Expression.Lambda<Action<int[], int[], byte[]>>(Body(rules, criteriaCount, defaults, criteria, result, outcomes), criteria, result, outcomes).Compile();
+    }
+
+    private static BlockExpression Body(
+        IReadOnlyList<(BoundExpr Condition, int[] Slots, int[] Values)> rules, int criteriaCount, int[] defaults,
+        ParameterExpression criteria, ParameterExpression result, ParameterExpression? outcomes)
+    {
         var locals = defaults.Select((_, i) => Expression.Variable(typeof(int), $"v{criteriaCount + i}")).ToArray();
         var body = new List<Expression>();
         for (var i = 0; i < locals.Length; i++) body.Add(Expression.Assign(locals[i], Expression.Constant(defaults[i])));
 
         var test = new Test(criteria, locals, criteriaCount);
 
-        foreach (var (condition, slots, values) in rules)
+        for (var r = 0; r < rules.Count; r++)
         {
-            if (slots.Length == 0) continue;
+            var (condition, slots, values) = rules[r];
+            if (slots.Length == 0 && outcomes is null) continue;
             var raise = new List<Expression>();
             Expression? couldRaise = null;
             for (var a = 0; a < slots.Length; a++)
@@ -40,13 +60,21 @@ internal static class CompleteProgramCompiler
                 couldRaise = couldRaise is null ? below : Expression.OrElse(couldRaise, below);
             }
 
+            if (outcomes is not null)
+            {
+                // Every condition is evaluated, so every outcome is known.
+                raise.Add(Expression.Assign(Expression.ArrayAccess(outcomes, Expression.Constant(r)), Expression.Constant((byte)2)));
+                body.Add(Expression.IfThen(test.Visit(condition), Expression.Block(raise)));
+                continue;
+            }
+
             // A rule whose targets are already at or above what it sets cannot change anything:
             // its condition is not evaluated (the values only rise, so skipping it is exact).
             body.Add(Expression.IfThen(Expression.AndAlso(couldRaise!, test.Visit(condition)), Expression.Block(raise)));
         }
 
         for (var i = 0; i < locals.Length; i++) body.Add(Expression.Assign(Expression.ArrayAccess(result, Expression.Constant(i)), locals[i]));
-        return Expression.Lambda<Action<int[], int[]>>(Expression.Block(locals, body), criteria, result).Compile();
+        return Expression.Block(locals, body);
     }
 
     private static BinaryExpression In(Expression value, ulong mask, bool negated)

@@ -1,0 +1,76 @@
+using System.Buffers;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Placement.Explanations;
+
+namespace Placement.Benchmarks;
+
+/// <summary>
+/// What <c>placement batch</c> does for one NDJSON line (read it, recommend, write the summary
+/// line), for the same clinical case under rule set 1.0 (baseline; 16 answers) and under 2.0 (21
+/// answers): alcohol with CIWA-Ar 21, moderate mental health and readiness risk, high relapse risk,
+/// an unstable home. The ratio is the batch throughput goal of the rule set 2.0 issue (within 20%).
+/// A third line is the same 2.0 case with contradicting answers that raise two review flags, whose
+/// texts every summary line carries.
+/// </summary>
+[MemoryDiagnoser]
+public class BatchLineVersionBenchmarks : IDisposable
+{
+    private static readonly byte[] Line10 = """{"withdrawal_substance":"alcohol","ciwa_ar":21,"cows":0,"pawss":3,"withdrawal_complicated":false,"history_withdrawal_seizure_or_dt":false,"biomedical_risk":"low","pregnant":false,"psychiatric_risk":"moderate","harm_risk":"none","readiness_risk":"moderate","relapse_risk":"high","failed_lower_level":false,"home_stability":"unstable","night_support":true,"step_down_from":"none"}"""u8.ToArray();
+
+    private static readonly byte[] Line20 = """{"harm_risk":"none","withdrawal_complicated":false,"withdrawal_substances":["alcohol"],"ciwa_ar":21,"cows":0,"history_withdrawal_seizure_or_dt":false,"pawss":3,"intoxicated":false,"pregnant":false,"biomedical_risk":"low","psychiatric_risk":"moderate","age":40,"moud":"none","sedative_high_risk":false,"home_stability":"unstable","night_support":true,"able_to_attend":true,"relapse_risk":"high","failed_level":"none","readiness_risk":"moderate","step_down_from":"none"}"""u8.ToArray();
+
+    private static readonly byte[] Line20Flags = """{"harm_risk":"none","withdrawal_complicated":false,"withdrawal_substances":["alcohol"],"ciwa_ar":21,"cows":20,"history_withdrawal_seizure_or_dt":false,"pawss":3,"intoxicated":false,"pregnant":false,"biomedical_risk":"low","psychiatric_risk":"moderate","age":16,"moud":"none","sedative_high_risk":false,"home_stability":"unstable","night_support":true,"able_to_attend":true,"relapse_risk":"high","failed_level":"none","readiness_risk":"moderate","step_down_from":"none"}"""u8.ToArray();
+
+    private readonly ArrayBufferWriter<byte> _output = new(4096);
+    private RuleSet _rules10 = null!;
+    private RuleSet _rules20 = null!;
+    private Utf8JsonWriter _writer = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _rules10 = BenchmarkRules.Rules10();
+        _rules20 = RuleSet.LoadDefault();
+        _writer = new Utf8JsonWriter(_output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var same = (Run(_rules10, Line10), Run(_rules20, Line20));
+        if (_rules10.Recommend(Assessment.TryParseJson(Line10, _rules10).Assessment!).Level("level_of_care")!.Id != "medically_monitored_inpatient"
+            || _rules20.Recommend(Assessment.TryParseJson(Line20, _rules20).Assessment!).Level("level_of_care")!.Id != "medically_monitored_inpatient"
+            || _rules20.Recommend(Assessment.TryParseJson(Line20Flags, _rules20).Assessment!).Flags.Count != 2 || same.Item1 == 0)
+        {
+            throw new InvalidOperationException("the benchmark lines no longer give the case they describe");
+        }
+    }
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    [Benchmark(Baseline = true, Description = "1.0 line")]
+    public int Version10() => Run(_rules10, Line10);
+
+    [Benchmark(Description = "2.0 line")]
+    public int Version20() => Run(_rules20, Line20);
+
+    [Benchmark(Description = "2.0 line with two review flags")]
+    public int Version20Flags() => Run(_rules20, Line20Flags);
+
+    private int Run(RuleSet rules, byte[] line)
+    {
+        var parsed = Assessment.TryParseJson(line, rules);
+        var rec = rules.Recommend(parsed.Assessment!);
+        _output.ResetWrittenCount();
+        _writer.Reset(_output);
+        BatchResultJson.Write(_writer, rec, 1, explain: false);
+        _writer.Flush();
+        return _output.WrittenCount;
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing) _writer?.Dispose();
+    }
+}
