@@ -66,14 +66,14 @@ public static class AssessmentSchema
                 w.WriteNumber("maximum", domain.Max);
                 break;
             case ValueKind.Enum:
-                w.WriteString("description", Describe(c, $"One of {string.Join(", ", domain.Values)}."));
+                w.WriteString("description", Describe(c, $"One of {string.Join(", ", domain.WordsWithLabels())}."));
                 w.WriteStartArray("enum");
                 foreach (var value in domain.Values) w.WriteStringValue(value);
                 w.WriteNullValue();
                 w.WriteEndArray();
                 break;
             case ValueKind.Set:
-                w.WriteString("description", Describe(c, $"A list of any of {string.Join(", ", domain.Values)}, each at most once; [] for none of them."));
+                w.WriteString("description", Describe(c, $"A list of any of {string.Join(", ", domain.WordsWithLabels())}, each at most once; [] for none of them."));
                 WriteTypeOrNull(w, "array");
                 w.WriteStartObject("items");
                 w.WriteStartArray("enum");

@@ -103,8 +103,8 @@ public static class RuleSetDocument
             var allowed = c.Domain.Kind switch
             {
                 ValueKind.Integer => $"{c.Domain.Min} to {c.Domain.Max}",
-                ValueKind.Set => "any of " + string.Join(", ", c.Domain.Values),
-                _ => string.Join(", ", c.Domain.Values),
+                ValueKind.Set => "any of " + string.Join(", ", c.Domain.WordsWithLabels()),
+                _ => string.Join(", ", c.Domain.WordsWithLabels()),
             };
             var risk = c.Risk switch { RiskDirection.Increasing => "more risk", RiskDirection.Decreasing => "less risk", _ => "-" };
             sb.Append("| `").Append(c.Id).Append("` | ").Append(Escape(c.Label)).Append(" | ").Append(allowed).Append(" | ").Append(risk)

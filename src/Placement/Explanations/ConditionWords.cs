@@ -41,16 +41,19 @@ internal static class ConditionWords
     };
 
     /// <summary>A set's label and what it is tested for: <c>Substances (`subs`) includes any of alcohol, sedative</c>.</summary>
-    private static string Has(BoundComparison node, HasExpr has, Func<Symbol, string> label)
+    private static string Has(BoundComparison node, HasExpr has, Func<Symbol, string> label, bool ids)
     {
         var set = ((Criterion)((BoundSymbol)((BoundAggregate)node.Left).Arguments[0]).Symbol).SetOf!;
-        var words = string.Join(", ", has.Values.Select(v => v.Name).Distinct(StringComparer.Ordinal));
+        var words = string.Join(", ", has.Values.Select(v => ids ? v.Name : Shown(set.Domain, v.Name)).Distinct(StringComparer.Ordinal));
         return $"{label(set)} includes {(has.Quantifier == HasQuantifier.Any ? "any" : "all")} of {words}";
     }
 
-    private static IEnumerable<string> Members(BoundIn i)
+    /// <summary>A word as clinicians see it: its declared label, else the word with spaces.</summary>
+    private static string Shown(ValueDomain domain, string word) => domain.IndexOf(word) is var k and >= 0 ? domain.Labels[k] : word.Replace('_', ' ');
+
+    private static IEnumerable<string> Members(BoundIn i, bool ids)
     {
-        var values = i.Operand.Type.Enum!.Values;
+        var values = ids ? i.Operand.Type.Enum!.Values : i.Operand.Type.Enum!.Labels;
         for (var k = 0; k < values.Count; k++)
         {
             if ((i.Mask & (1UL << k)) != 0) yield return values[k];
@@ -90,17 +93,18 @@ internal static class ConditionWords
 
         private string L(Symbol s) => ids ? Label(s) : s.Label;
 
-        public override string VisitConstant(BoundConstant node) => ids ? Value(node) : Value(node).Replace('_', ' ');
+        public override string VisitConstant(BoundConstant node) => ids ? Value(node)
+            : node.Type.Kind == ValueKind.Enum ? node.Type.Enum!.Labels[node.Value] : Value(node).Replace('_', ' ');
 
         public override string VisitSymbol(BoundSymbol node) => node.Symbol is Criterion { SetOf: { } set, MemberWord: { } word }
-            ? $"{L(set)} includes {word}"
+            ? $"{L(set)} includes {(ids ? word : Shown(set.Domain, word))}"
             : L(node.Symbol);
 
         public override string VisitKnown(BoundKnown node) => $"{L(node.Criterion)} is known";
 
         public override string VisitComparison(BoundComparison node) => node switch
         {
-            { Syntax: HasExpr has } => Has(node, has, L),
+            { Syntax: HasExpr has } => Has(node, has, L, ids),
             { Syntax: InExpr list } => $"{Top.Visit(InOperand(node))} is one of {Items(list)}",
             { Left: BoundAggregate { Kind: AggregateKind.Count } count, Right: BoundConstant k } when BoundExprSymbols.CountedSet(count) is null =>
                 $"{CountWords(node.Operator, k.Value)} of: {string.Join("; ", count.Arguments.Select(Top.Visit))}",
@@ -111,7 +115,7 @@ internal static class ConditionWords
         };
 
         public override string VisitIn(BoundIn node) =>
-            $"{Top.Visit(node.Operand)} is {(node.Negated ? "none of" : "one of")} {string.Join(", ", Members(node))}";
+            $"{Top.Visit(node.Operand)} is {(node.Negated ? "none of" : "one of")} {string.Join(", ", Members(node, ids))}";
 
         public override string VisitLogical(BoundLogical node)
         {

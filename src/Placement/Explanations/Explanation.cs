@@ -105,7 +105,7 @@ public sealed class Explanation
 
     /// <summary>The values a part read, in words: labels, and yes or no for booleans.</summary>
     internal static IReadOnlyList<string> ReadingsIn(Recommendation rec, BoundExpr part) =>
-        BoundExprSymbols.Of(part).Select(s => $"{s.Label}: {(s is Decision d ? LevelWords(rec, d) : Words(rec.Record.Describe(s)))}").ToArray();
+        BoundExprSymbols.Of(part).Select(s => $"{s.Label}: {(s is Decision d ? LevelWords(rec, d) : Shown(rec, s))}").ToArray();
 
     /// <summary>A decision's value as level names: "Standard outpatient", or "A to B" while undecided.</summary>
     private static string LevelWords(Recommendation rec, Decision d)
@@ -114,13 +114,15 @@ public sealed class Explanation
         return floor == ceiling ? floor : $"{floor} to {ceiling}";
     }
 
-    private static string Words(string value) => value switch
+    /// <summary>A criterion's or fact's value as clinicians read it: labels, yes or no, "unknown", or "a to b" while undecided.</summary>
+    private static string Shown(Recommendation rec, Symbol s)
     {
-        "true" => "yes",
-        "false" => "no",
-        "false to true" => "no or yes",
-        _ => value.Replace('_', ' '),
-    };
+        var record = rec.Record;
+        if (s is Criterion && record.Values[s.Slot] == CompiledRuleSet.Unknown) return "unknown";
+        var (lo, hi) = (record.Floor(s), record.Ceiling(s));
+        if (lo == hi) return LevelText.Value(s.Domain, lo);
+        return LevelText.Value(s.Domain, lo) + (s.Domain.Kind == ValueKind.Boolean ? " or " : " to ") + LevelText.Value(s.Domain, hi);
+    }
 
     internal static IReadOnlyList<string> ValuesIn(Recommendation rec, BoundExpr part) =>
         BoundExprSymbols.Of(part).Select(s => $"{s.Id} = {rec.Record.Describe(s)}").ToArray();

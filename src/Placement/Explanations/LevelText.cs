@@ -59,10 +59,22 @@ internal static class LevelText
     /// <summary>A decision's label by its id.</summary>
     public static string DecisionLabel(Recommendation rec, string decisionId) => rec.RuleSet.FindDecision(decisionId)?.Label ?? decisionId;
 
-    /// <summary>A value in words for clinicians: yes or no for booleans, spaces for underscores.</summary>
-    public static string Words(Model.ValueDomain domain, string value) => domain.Kind == Model.ValueKind.Boolean
-        ? value == "true" ? "yes" : "no"
-        : value.Replace('_', ' ');
+    /// <summary>A value, as users write it, in words for clinicians: yes or no for booleans, declared labels for enums and sets.</summary>
+    public static string Words(Model.ValueDomain domain, string value) => domain.Kind switch
+    {
+        Model.ValueKind.Boolean => value == "true" ? "yes" : "no",
+        Model.ValueKind.Enum when domain.IndexOf(value) is var k and >= 0 => domain.Labels[k],
+        _ => value.Replace('_', ' '),
+    };
+
+    /// <summary>A value by its number, in words for clinicians: yes or no, a label, a number, or a set's labels.</summary>
+    public static string Value(Model.ValueDomain domain, int value) => domain.Kind switch
+    {
+        Model.ValueKind.Boolean => value == 1 ? "yes" : "no",
+        Model.ValueKind.Enum => domain.Labels[value],
+        Model.ValueKind.Set => value == 0 ? "none" : string.Join(", ", domain.Labels.Where((_, i) => (value & (1 << i)) != 0)),
+        _ => value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     /// <summary>Why a decision is at its floor when no single fired rule requires it.</summary>
     public static string NoReason(DecisionResult r) =>

@@ -159,14 +159,16 @@ internal sealed class DeclarationStage
 
             _typeLocations[key.Value] = key.Start;
             var map = MappingReader.As<YMapping>(value, key.Value, _diagnostics);
-            var values = map is null ? null : _domains.ReadValues(new MappingReader(map, $"type '{key.Value}'", _diagnostics, "values", "description"), key.Value, required: true);
-            if (values is null)
+            var typeReader = map is null ? null : new MappingReader(map, $"type '{key.Value}'", _diagnostics, "values", "labels", "description");
+            var values = typeReader is null ? null : _domains.ReadValues(typeReader, key.Value, required: true);
+            var domain = values is null ? null : _domains.WithLabels(typeReader!, ValueDomain.Enum(key.Value, values), key.Value);
+            if (domain is null)
             {
                 _poisonedTypes.Add(key.Value);
                 continue;
             }
 
-            _types[key.Value] = ValueDomain.Enum(key.Value, values);
+            _types[key.Value] = domain;
         }
     }
 
@@ -198,7 +200,7 @@ internal sealed class DeclarationStage
 
     private Criterion? DeclareCriterion(string id, YMapping node, SourceLocation at, int slot)
     {
-        var reader = new MappingReader(node, $"criterion '{id}'", _diagnostics, "type", "values", "of", "min", "max", "risk", "required", "ask", "label", "description");
+        var reader = new MappingReader(node, $"criterion '{id}'", _diagnostics, "type", "values", "labels", "of", "min", "max", "risk", "required", "ask", "label", "description");
         var domain = _domains.ReadDomain(reader, id, criterion: true);
         var riskWord = _fields.ReadWord(reader, "risk", Risks);
         var risk = riskWord switch { "increasing" => RiskDirection.Increasing, "decreasing" => RiskDirection.Decreasing, _ => RiskDirection.None };
@@ -236,7 +238,7 @@ internal sealed class DeclarationStage
 
     private Fact? DeclareFact(string id, YMapping node, SourceLocation at, int slot)
     {
-        var reader = new MappingReader(node, $"fact '{id}'", _diagnostics, "type", "values", "default", "output", "label", "description");
+        var reader = new MappingReader(node, $"fact '{id}'", _diagnostics, "type", "values", "labels", "default", "output", "label", "description");
         var domain = _domains.ReadDomain(reader, id, criterion: false);
         if (domain is null) return null;
         var defaultValue = 0;

@@ -50,6 +50,11 @@ internal sealed class DomainReader(DiagnosticBag diagnostics, FieldReaders field
                 $"'values' applies only to types enum and set; '{id}' is {type}" + (types.ContainsKey(type) ? $", whose values are declared under types" : ""));
         }
 
+        if (type is "boolean" or "integer" && reader.Node("labels") is { } strayLabels)
+        {
+            _diagnostics.Error(DiagnosticCodes.InvalidValues, strayLabels.Start, $"'labels' apply only to enum and set values; '{id}' is {type}");
+        }
+
         if (type != "set" && ofNode is not null)
         {
             _diagnostics.Error(DiagnosticCodes.UnknownType, ofNode.Start, $"'of' applies only to type set; '{id}' is {type}");
@@ -86,7 +91,7 @@ internal sealed class DomainReader(DiagnosticBag diagnostics, FieldReaders field
             case "enum":
                 {
                     var values = ReadValues(reader, id, required: true);
-                    return values is null ? null : ValueDomain.Enum(id, values);
+                    return values is null ? null : WithLabels(reader, ValueDomain.Enum(id, values), id);
                 }
 
             case "set" when criterion:
@@ -95,8 +100,52 @@ internal sealed class DomainReader(DiagnosticBag diagnostics, FieldReaders field
                 _diagnostics.Error(DiagnosticCodes.UnknownType, typeNode.Start, $"facts are boolean or enum; '{id}' cannot be a set");
                 return null;
             default:
+                if (reader.Node("labels") is { } labels)
+                {
+                    _diagnostics.Error(DiagnosticCodes.InvalidValues, labels.Start,
+                        $"'labels' go where the values are declared; '{id}' is of type '{type}', so give them under types");
+                }
+
                 return types[type];
         }
+    }
+
+    /// <summary>
+    /// The domain with its optional <c>labels</c>: a mapping from each word (not every word needs
+    /// one) to how clinicians see it. A key that is not one of the words is an error, with the
+    /// nearest word suggested.
+    /// </summary>
+    public ValueDomain? WithLabels(MappingReader reader, ValueDomain domain, string owner)
+    {
+        if (reader.Node("labels") is null) return domain;
+        var map = reader.Map("labels");
+        if (map is null) return null;
+        var labels = domain.Labels.ToArray();
+        var ok = true;
+        foreach (var (word, value) in map.Entries)
+        {
+            var index = domain.IndexOf(word.Value);
+            if (index < 0)
+            {
+                var suggested = Suggestions.Find(word.Value, domain.Values);
+                _diagnostics.Error(DiagnosticCodes.InvalidValues, word.Start,
+                    $"'{word.Value}' is not a value of '{owner}'{suggested.DidYouMean}; labels name values from: {Suggestions.List(domain.Values)}", suggested.Best);
+                ok = false;
+                continue;
+            }
+
+            var text = MappingReader.As<YScalar>(value, $"the label of '{word.Value}'", _diagnostics);
+            if (text is null || string.IsNullOrWhiteSpace(text.Value))
+            {
+                if (text is not null) _diagnostics.Error(DiagnosticCodes.InvalidValues, text.Start, $"the label of '{word.Value}' in '{owner}' is empty");
+                ok = false;
+                continue;
+            }
+
+            labels[index] = text.Value.Trim();
+        }
+
+        return ok ? domain.WithLabels(labels) : null;
     }
 
     /// <summary>A set's words: its own <c>values</c>, or those of the named type it is <c>of</c>.</summary>
@@ -143,7 +192,15 @@ internal sealed class DomainReader(DiagnosticBag diagnostics, FieldReaders field
             return null;
         }
 
-        return ValueDomain.Set(name, words);
+        var set = ValueDomain.Set(name, words);
+        if (ofNode is null) return WithLabels(reader, set, id);
+        if (reader.Node("labels") is { } stray)
+        {
+            _diagnostics.Error(DiagnosticCodes.InvalidValues, stray.Start, $"'labels' go where the values are declared; '{id}' is a set of '{ofNode.Value}', so give them under types");
+            return null;
+        }
+
+        return set.WithLabels(types[ofNode.Value].Labels);
     }
 
     public string[]? ReadValues(MappingReader reader, string owner, bool required)

@@ -9,13 +9,14 @@ public sealed class ValueDomain
 {
     private static readonly string[] BooleanWords = ["false", "true"];
 
-    private ValueDomain(ValueKind kind, string name, IReadOnlyList<string> values, int min, int max)
+    private ValueDomain(ValueKind kind, string name, IReadOnlyList<string> values, int min, int max, IReadOnlyList<string>? labels = null)
     {
         Kind = kind;
         Name = name;
         Values = values;
         Min = min;
         Max = max;
+        Labels = labels ?? values.Select(v => v.Replace('_', ' ')).ToArray();
     }
 
     /// <summary>The most words a set can have: its value, a bit mask, is one <see cref="int"/> below the unknown marker, and analysis enumerates it.</summary>
@@ -32,6 +33,20 @@ public sealed class ValueDomain
 
     /// <summary>The words of an enum or set in declared order (false, true for booleans; empty for integers).</summary>
     public IReadOnlyList<string> Values { get; }
+
+    /// <summary>
+    /// How each word of an enum or set is shown to clinicians, in the order of <see cref="Values"/>:
+    /// its declared <c>labels</c> entry, else the word with spaces for underscores ("yes"/"no" are
+    /// not used here: booleans show as false and true).
+    /// </summary>
+    public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>The words for reference documents: each word, followed by its label in parentheses when one was declared.</summary>
+    internal IEnumerable<string> WordsWithLabels() =>
+        Values.Select((v, i) => Labels[i] == v.Replace('_', ' ') ? v : $"{v} ({Labels[i]})");
+
+    /// <summary>A copy with declared labels, by the index of each word.</summary>
+    internal ValueDomain WithLabels(IReadOnlyList<string> labels) => new(Kind, Name, Values, Min, Max, labels);
 
     /// <summary>The lowest value (0 for booleans, enums and sets: the empty set).</summary>
     public int Min { get; }
