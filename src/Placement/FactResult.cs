@@ -12,6 +12,13 @@ public sealed record FactResult(Fact Fact, string Floor, string Ceiling, IReadOn
     /// <summary>True when floor and ceiling agree: the value is decided.</summary>
     public bool IsDetermined => Floor == Ceiling;
 
+    /// <summary>
+    /// Fired rules that set it to a lower value than <see cref="Floor"/>, in declaration order: findings
+    /// the higher one outweighs but a clinician still wants to see (with several substances, how each
+    /// withdrawal was judged).
+    /// </summary>
+    public IReadOnlyList<Reason> AlsoFound { get; init; } = [];
+
     /// <summary>The ids of the rules that set it to <see cref="Floor"/>.</summary>
     public IReadOnlyList<string> DerivedBy => Because.Select(r => r.Rule).ToArray();
 }

@@ -172,7 +172,11 @@ public sealed class Recommendation
         foreach (var fact in RuleSet.Facts)
         {
             var floor = Record.Floor(fact);
-            result[fact.Id] = new FactResult(fact, fact.Domain.Format(floor), fact.Domain.Format(Record.Ceiling(fact)), ReasonsFor(fact, floor));
+            var because = ReasonsFor(fact, floor);
+            result[fact.Id] = new FactResult(fact, fact.Domain.Format(floor), fact.Domain.Format(Record.Ceiling(fact)), because)
+            {
+                AlsoFound = ReasonsBelow(fact, floor),
+            };
         }
 
         return result;
@@ -194,6 +198,32 @@ public sealed class Recommendation
         }
 
         return reasons.OrderBy(r => r.Order).Select(r => r.Reason).ToArray();
+    }
+
+    /// <summary>
+    /// The fired rules that set <paramref name="target"/> to a value below <paramref name="value"/>,
+    /// in declaration order, leaving out each one whose answers a fired rule setting a higher value
+    /// also read: separate findings the higher one outweighs (with alcohol and opioids, how the opioid
+    /// withdrawal was judged), not lower bands of the same score.
+    /// </summary>
+    private Reason[] ReasonsBelow(Symbol target, int value)
+    {
+        var order = RuleSet.Compiled.EvaluationOrder;
+        var setting = new List<(int Index, int Value, HashSet<Symbol> Reads)>();
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (Record.Outcome(i) != RuleOutcomeCode.Fired) continue;
+            foreach (var action in order[i].Model.Actions)
+            {
+                if (action.Target == target) setting.Add((i, action.Value, [.. Language.Binding.BoundExprSymbols.Of(order[i].Condition)]));
+            }
+        }
+
+        return setting
+            .Where(r => r.Value < value && !setting.Any(h => h.Value > r.Value && h.Reads.IsSupersetOf(r.Reads)))
+            .OrderBy(r => order[r.Index].DeclarationIndex)
+            .Select(r => new Reason(order[r.Index].Model.Id, order[r.Index].Model.Title, Record.RenderReason(order[r.Index]), order[r.Index].Model.Source))
+            .ToArray();
     }
 
     private string[] BuildNotes()

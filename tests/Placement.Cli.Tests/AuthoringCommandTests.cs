@@ -72,7 +72,7 @@ public sealed class AuthoringCommandTests
         var (exit, stdout, stderr) = CliRunner.Run("test", "--coverage", "--threshold", "100");
 
         exit.Should().Be(0, stdout + stderr);
-        stdout.Should().Contain("Coverage: 190/190 (100.0%)");
+        stdout.Should().Contain("Coverage: 192/192 (100.0%)");
         stdout.TrimEnd().Split('\n')[^1].Should().MatchRegex(@"^\d+ passed, 0 failed$");
     }
 

@@ -183,7 +183,7 @@ internal static class MarkdownRenderer
         sb.AppendLine("|---|---|---|---|");
         foreach (var f in rec.Facts.Values)
         {
-            var why = f.Because.Count == 0 ? (f.Floor == f.Fact.Default ? "nothing recorded calls for more" : "whatever the unknown answers are") : string.Join("<br>", f.Because.Select(r => $"**{r.Rule}** {Escape(r.Text)}"));
+            var why = f.Because.Count == 0 ? (f.Floor == f.Fact.Default ? "nothing recorded calls for more" : "whatever the unknown answers are") : string.Join("<br>", f.Because.Select(r => $"**{r.Rule}** {Escape(r.Text)}").Concat(f.AlsoFound.Select(r => $"also **{r.Rule}** {Escape(r.Text)}")));
             sb.Append("| ").Append(Escape(f.Fact.Label)).Append(" | ").Append(Escape(LevelText.Words(f.Fact.Domain, f.Floor))).Append(" | ")
                 .Append(f.IsDetermined ? "-" : Escape(LevelText.Words(f.Fact.Domain, f.Ceiling)))
                 .Append(" | ").Append(why).AppendLine(" |");

@@ -168,6 +168,7 @@ internal static class TextRenderer
             if (fact.Because.Count == 0 && fact.Floor != fact.Fact.Default) sb.Append(" (whatever the unknown answers are)");
             sb.AppendLine();
             foreach (var reason in fact.Because) sb.Append("    - [").Append(reason.Rule).Append("] ").AppendLine(reason.Text);
+            foreach (var reason in fact.AlsoFound) sb.Append("    - also [").Append(reason.Rule).Append("] ").AppendLine(reason.Text);
         }
     }
 

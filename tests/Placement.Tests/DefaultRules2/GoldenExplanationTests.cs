@@ -90,3 +90,21 @@ public sealed class ShortInsufficientFormTests
         rec.Explain().ToText().Should().Contain("Why not").And.NotContain("What the answers so far establish");
     }
 }
+
+/// <summary>With several substances, the explanation shows how each withdrawal was judged, not only the worst.</summary>
+public sealed class AlsoFoundTests
+{
+    [Fact]
+    public void Polysubstance_ShowsTheOpioidFindingBesideTheSevereAlcoholWithdrawal_ButNotLowerBandsOfTheSameScore()
+    {
+        var rules = RuleSet.LoadDefault();
+        var text = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "rules", "examples", "polysubstance.yaml"));
+        var rec = rules.Recommend(Assessment.Parse(text, rules, "polysubstance.yaml"));
+
+        var severity = rec.Facts["withdrawal_severity"];
+        severity.Floor.Should().Be("severe");
+        severity.DerivedBy.Should().Equal("W2");
+        severity.AlsoFound.Select(r => r.Rule).Should().Equal("W7");
+        rec.Explain().ToText().Should().Contain("    - also [W7] Physical dependence on opioids").And.NotContain("also [W3]");
+    }
+}
