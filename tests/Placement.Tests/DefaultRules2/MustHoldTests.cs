@@ -136,7 +136,9 @@ public sealed class MustHoldTests
     {
         (B with { Pregnant = true, WithdrawalSubstances = ["alcohol"], CiwaAr = 8 }).Run().Wm.Should().BeGreaterThanOrEqualTo(V2.WmLevel("medically_monitored"));
         var opioid = (B with { Pregnant = true, WithdrawalSubstances = ["opioid"], Cows = 8 }).Run();
-        opioid.Notes.Should().Contain(n => n.Contains("starting or continuing methadone or buprenorphine", StringComparison.Ordinal) && n.Contains("obstetric", StringComparison.Ordinal));
+        // A review flag, shown before any level, so "withdrawal management" is not read as a taper.
+        opioid.Flags.Should().Contain(f => f.Text.Contains("starting or continuing methadone or buprenorphine", StringComparison.Ordinal) && f.Text.Contains("obstetric", StringComparison.Ordinal));
+        opioid.Recommendation.Explain().ToText().Should().StartWith("Needs clinical review:\n  - [N3] Pregnant with opioid dependence");
 
         V2.ForAll(V2.Complete, c =>
         {
@@ -148,7 +150,7 @@ public sealed class MustHoldTests
             if (c.HasAny("alcohol", "sedative")) pregnant.Wm.Should().BeGreaterThanOrEqualTo(V2.WmLevel("medically_monitored"), c.ToString());
             if (c.Has("opioid"))
             {
-                pregnant.Notes.Should().Contain(n => n.Contains("methadone or buprenorphine", StringComparison.Ordinal) && n.Contains("not tapering off opioids", StringComparison.Ordinal), c.ToString());
+                pregnant.Flags.Should().Contain(f => f.Text.Contains("methadone or buprenorphine", StringComparison.Ordinal) && f.Text.Contains("not tapering off opioids", StringComparison.Ordinal), c.ToString());
                 pregnant.Reasons.Concat(pregnant.Notes).Should().NotContain(t => t.Contains("taper off opioids", StringComparison.OrdinalIgnoreCase), c.ToString());
             }
         });
