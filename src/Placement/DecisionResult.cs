@@ -9,6 +9,14 @@ namespace Placement;
 /// <param name="Because">The rules that fired and required exactly <paramref name="Floor"/>; empty when it is the default.</param>
 public sealed record DecisionResult(Decision Decision, Level Floor, Level Ceiling, IReadOnlyList<Reason> Because)
 {
+    /// <summary>
+    /// Fired rules that call for a less intensive level than <see cref="Floor"/>, in declaration order:
+    /// needs the higher level outweighs but that care at that level still addresses (a moderate mental
+    /// health need in an inpatient stay for a physical one). A rule is left out when a fired rule calling
+    /// for more read the same answers (a lower band of the same rating).
+    /// </summary>
+    public IReadOnlyList<Reason> AlsoFound { get; init; } = [];
+
     /// <summary>True when floor and ceiling agree: the level is decided.</summary>
     public bool IsDetermined => Ceiling.Ordinal == Floor.Ordinal;
 

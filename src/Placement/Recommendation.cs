@@ -160,7 +160,10 @@ public sealed class Recommendation
         foreach (var decision in RuleSet.Decisions)
         {
             var floor = decision.Levels[Record.Floor(decision)];
-            result[decision.Id] = new DecisionResult(decision, floor, decision.Levels[Record.Ceiling(decision)], ReasonsFor(decision, floor.Ordinal));
+            result[decision.Id] = new DecisionResult(decision, floor, decision.Levels[Record.Ceiling(decision)], ReasonsFor(decision, floor.Ordinal))
+            {
+                AlsoFound = ReasonsBelow(decision, floor.Ordinal),
+            };
         }
 
         return result;
@@ -204,7 +207,8 @@ public sealed class Recommendation
     /// The fired rules that set <paramref name="target"/> to a value below <paramref name="value"/>,
     /// in declaration order, leaving out each one whose answers a fired rule setting a higher value
     /// also read: separate findings the higher one outweighs (with alcohol and opioids, how the opioid
-    /// withdrawal was judged), not lower bands of the same score.
+    /// withdrawal was judged), not lower bands of the same score, and not rules that only carry one
+    /// decision into another (their need is shown under the decision they read).
     /// </summary>
     private Reason[] ReasonsBelow(Symbol target, int value)
     {
@@ -220,7 +224,7 @@ public sealed class Recommendation
         }
 
         return setting
-            .Where(r => r.Value < value && !setting.Any(h => h.Value > r.Value && h.Reads.IsSupersetOf(r.Reads)))
+            .Where(r => r.Value < value && r.Reads.Any(s => s is not Decision) && !setting.Any(h => h.Value > r.Value && h.Reads.IsSupersetOf(r.Reads)))
             .OrderBy(r => order[r.Index].DeclarationIndex)
             .Select(r => new Reason(order[r.Index].Model.Id, order[r.Index].Model.Title, Record.RenderReason(order[r.Index]), order[r.Index].Model.Source))
             .ToArray();

@@ -158,6 +158,14 @@ internal static class MarkdownRenderer
                 sb.AppendLine();
             }
 
+            if (r.AlsoFound.Count > 0)
+            {
+                sb.AppendLine();
+                sb.AppendLine("**Also needed, met at this level**");
+                sb.AppendLine();
+                foreach (var reason in r.AlsoFound) sb.Append("- **").Append(reason.Rule).Append("** ").AppendLine(Escape(reason.Text));
+            }
+
             if (d.NextLevel is not null)
             {
                 sb.AppendLine();

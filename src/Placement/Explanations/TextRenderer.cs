@@ -144,6 +144,12 @@ internal static class TextRenderer
                 }
             }
 
+            if (result.AlsoFound.Count > 0)
+            {
+                sb.AppendLine("  Also needed, met at this level:");
+                foreach (var reason in result.AlsoFound) sb.Append("    - [").Append(reason.Rule).Append("] ").AppendLine(reason.Text);
+            }
+
             if (d.NextLevel is not null)
             {
                 sb.Append("  Why not ").Append(d.NextLevel.Name).AppendLine(":");

@@ -107,4 +107,22 @@ public sealed class AlsoFoundTests
         severity.AlsoFound.Select(r => r.Rule).Should().Equal("W7");
         rec.Explain().ToText().Should().Contain("    - also [W7] Physical dependence on opioids").And.NotContain("also [W3]");
     }
+
+    [Fact]
+    public void NeedsOutweighedByAHigherLevel_AreStillListed_ButNotLowerBandsOfTheSameRating()
+    {
+        var rules = RuleSet.LoadDefault();
+        var text = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "rules", "examples", "physical-health-high.yaml"))
+            .Replace("psychiatric_risk: low", "psychiatric_risk: moderate", StringComparison.Ordinal)
+            .Replace("relapse_risk: low", "relapse_risk: high", StringComparison.Ordinal)
+            .Replace("home_stability: stable", "home_stability: unstable", StringComparison.Ordinal);
+        var rec = rules.Recommend(Assessment.Parse(text, rules));
+
+        var after = rec.Decisions["level_after_withdrawal"];
+        after.Floor.Id.Should().Be("medically_monitored_inpatient");
+        after.Because.Select(r => r.Rule).Should().Equal("A4");
+        after.AlsoFound.Select(r => r.Rule).Should().Contain("A13", "the relapse, home and mental health needs are part of the plan at any level")
+            .And.NotContain("A17", "a moderate physical health rating is a lower band of the high one already shown");
+        rec.Explain().ToText().Should().Contain("  Also needed, met at this level:\n    - [A13] ");
+    }
 }
