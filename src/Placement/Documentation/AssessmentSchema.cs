@@ -23,7 +23,7 @@ public static class AssessmentSchema
     {
         ArgumentNullException.ThrowIfNull(rules);
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("$schema", Draft);
@@ -44,7 +44,8 @@ public static class AssessmentSchema
             w.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        // '\n' on every system (JsonWriterOptions.NewLine is .NET 9 and later; this package also targets .NET 8).
+        return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n") + "\n";
     }
 
     /// <summary>One criterion: a new kind of value is one more arm of the switch.</summary>
