@@ -11,9 +11,7 @@ var app = builder.Build();
 
 app.MapPost("/recommend", async (HttpRequest request, IPlacementEngine engine) =>
 {
-    using var body = new MemoryStream();
-    await request.Body.CopyToAsync(body);
-    var result = engine.RecommendJson(request.Query["ruleSet"], body.ToArray());
+    var result = await engine.RecommendJsonAsync(request.Query["ruleSet"], request.Body, cancellationToken: request.HttpContext.RequestAborted);
     return result.Success
         ? Results.Text(result.Recommendation!.Explain().ToJson(), "application/json")
         : Results.ValidationProblem(result.Diagnostics.GroupBy(d => d.Message.Split(':')[0]).ToDictionary(g => g.Key, g => g.Select(d => d.Message).ToArray()));

@@ -33,6 +33,20 @@ public interface IPlacementEngine
     /// <returns>The recommendation, or every problem with the assessment.</returns>
     PlacementResult RecommendJson(string? ruleSet, ReadOnlySpan<byte> utf8Json);
 
+    /// <summary>Reads an assessment from a stream of UTF-8 JSON (a request body, not buffered by the caller) and recommends; a body over <paramref name="maxBytes"/> is refused before it is parsed (PL5009).</summary>
+    /// <param name="ruleSet">The rule set's name; null for the default.</param>
+    /// <param name="utf8Json">The stream, read to its end.</param>
+    /// <param name="maxBytes">The most bytes read; 1 MiB by default.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The recommendation, or every problem with the assessment.</returns>
+    Task<PlacementResult> RecommendJsonAsync(string? ruleSet, Stream utf8Json, int maxBytes = Assessment.DefaultMaxBytes, CancellationToken cancellationToken = default);
+
+    /// <summary>Recommends from answers by criterion id (see <see cref="Assessment.TryFrom"/>: booleans, whole numbers, words, lists of words, JSON elements, null for unknown).</summary>
+    /// <param name="ruleSet">The rule set's name; null for the default.</param>
+    /// <param name="answers">The answers by criterion id.</param>
+    /// <returns>The recommendation, or every problem with the answers.</returns>
+    PlacementResult Recommend(string? ruleSet, IReadOnlyDictionary<string, object?> answers);
+
     /// <summary>What a rule set is serving and how its last reload went.</summary>
     RuleSetStatus GetStatus(string? name = null);
 

@@ -108,6 +108,22 @@ public sealed class PlacementEngine : IPlacementEngine, IDisposable
         return parsed.Assessment is { } a ? new PlacementResult(Recommend(a), parsed.Diagnostics) : new PlacementResult(null, parsed.Diagnostics);
     }
 
+    /// <inheritdoc />
+    public async Task<PlacementResult> RecommendJsonAsync(string? ruleSet, Stream utf8Json, int maxBytes = Assessment.DefaultMaxBytes, CancellationToken cancellationToken = default)
+    {
+        var rules = GetRuleSet(ruleSet);
+        var parsed = await Assessment.TryParseJsonAsync(utf8Json, rules, "request", maxBytes, cancellationToken).ConfigureAwait(false);
+        return parsed.Assessment is { } a ? new PlacementResult(Recommend(a), parsed.Diagnostics) : new PlacementResult(null, parsed.Diagnostics);
+    }
+
+    /// <inheritdoc />
+    public PlacementResult Recommend(string? ruleSet, IReadOnlyDictionary<string, object?> answers)
+    {
+        var rules = GetRuleSet(ruleSet);
+        var parsed = Assessment.TryFrom(answers, rules);
+        return parsed.Assessment is { } a ? new PlacementResult(Recommend(a), parsed.Diagnostics) : new PlacementResult(null, parsed.Diagnostics);
+    }
+
     /// <summary>Stops watching the rule folders.</summary>
     public void Dispose()
     {

@@ -76,6 +76,145 @@ public sealed class Assessment
         return new AssessmentParseResult(values is null ? null : new Assessment(ruleSet, values), errors) { RecordKey = key };
     }
 
+    /// <summary>
+    /// An assessment from answers by criterion id, as an app holds them: <see cref="bool"/>, whole
+    /// numbers (<see cref="int"/>, <see cref="long"/> and the like), <see cref="string"/> words, a
+    /// list of words for a set, a <see cref="System.Text.Json.JsonElement"/> of any of those, and null
+    /// for unknown. Throws <see cref="AssessmentException"/> listing every problem.
+    /// </summary>
+    /// <param name="answers">The answers by criterion id.</param>
+    /// <param name="ruleSet">The rule set whose criteria the answers are for.</param>
+    public static Assessment From(IReadOnlyDictionary<string, object?> answers, RuleSet ruleSet)
+    {
+        var result = TryFrom(answers, ruleSet);
+        return result.Success ? result.Assessment : throw new AssessmentException(result.Diagnostics);
+    }
+
+    /// <summary>An assessment from answers by criterion id (see <see cref="From"/>), or every problem, each naming the criterion and never the value. Nothing is converted: "12" is not a number, 1 is not true.</summary>
+    /// <param name="answers">The answers by criterion id.</param>
+    /// <param name="ruleSet">The rule set whose criteria the answers are for.</param>
+    /// <param name="source">The name used in the diagnostics.</param>
+    public static AssessmentParseResult TryFrom(IReadOnlyDictionary<string, object?> answers, RuleSet ruleSet, string source = "assessment")
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var builder = ruleSet.NewAssessmentCollectingErrors(source);
+        foreach (var (id, value) in answers) Set(builder, id, value);
+        return builder.TryBuild();
+    }
+
+    private static void Set(AssessmentBuilder builder, string id, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                builder.Unknown(id);
+                break;
+            case bool b:
+                builder.Set(id, b);
+                break;
+            case int or long or short or sbyte or byte or ushort or uint:
+                var n = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+                builder.Set(id, n is >= int.MinValue and <= int.MaxValue ? (int)n : n < 0 ? int.MinValue : int.MaxValue);
+                break;
+            case string word:
+                builder.Set(id, word);
+                break;
+            case IEnumerable<string> words:
+                builder.Set(id, words);
+                break;
+            case System.Text.Json.JsonElement json:
+                SetJson(builder, id, json);
+                break;
+            default:
+                builder.WrongType(id);
+                break;
+        }
+    }
+
+    private static void SetJson(AssessmentBuilder builder, string id, System.Text.Json.JsonElement json)
+    {
+        switch (json.ValueKind)
+        {
+            case System.Text.Json.JsonValueKind.Null:
+                builder.Unknown(id);
+                break;
+            case System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False:
+                builder.Set(id, json.GetBoolean());
+                break;
+            case System.Text.Json.JsonValueKind.Number when json.TryGetInt64(out var n):
+                Set(builder, id, n);
+                break;
+            case System.Text.Json.JsonValueKind.String:
+                builder.Set(id, json.GetString()!);
+                break;
+            case System.Text.Json.JsonValueKind.Array when json.EnumerateArray().All(e => e.ValueKind == System.Text.Json.JsonValueKind.String):
+                builder.Set(id, json.EnumerateArray().Select(e => e.GetString()!).ToArray());
+                break;
+            default:
+                builder.WrongType(id);
+                break;
+        }
+    }
+
+    /// <summary>The largest assessment <see cref="TryParseAsync"/> and <see cref="TryParseJsonAsync"/> read unless told otherwise: 1 MiB (an assessment is about 1 KB).</summary>
+    public const int DefaultMaxBytes = 1 << 20;
+
+    /// <summary>
+    /// Reads an assessment (YAML or JSON, UTF-8) from a stream, such as a request body, without the
+    /// caller buffering it. A stream longer than <paramref name="maxBytes"/> is refused (PL5009)
+    /// before anything is parsed.
+    /// </summary>
+    /// <param name="stream">The stream, read to its end (not disposed).</param>
+    /// <param name="ruleSet">The rule set whose criteria the answers are for.</param>
+    /// <param name="fileName">The name used in error positions.</param>
+    /// <param name="maxBytes">The most bytes read.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public static async Task<AssessmentParseResult> TryParseAsync(Stream stream, RuleSet ruleSet, string fileName = "assessment", int maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var (bytes, tooLarge) = await ReadAllAsync(stream, maxBytes, cancellationToken).ConfigureAwait(false);
+        if (tooLarge is not null) return new AssessmentParseResult(null, [tooLarge with { File = fileName ?? "assessment" }]);
+        var text = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetString(bytes.Span);
+        return TryParse(text.TrimStart('\uFEFF'), ruleSet, fileName ?? "assessment");
+    }
+
+    /// <summary>Reads an assessment from a stream of UTF-8 JSON with the fast JSON reader (see <see cref="TryParseJson"/>); a stream longer than <paramref name="maxBytes"/> is refused (PL5009) before anything is parsed.</summary>
+    /// <param name="utf8Json">The stream, read to its end (not disposed).</param>
+    /// <param name="ruleSet">The rule set whose criteria the answers are for.</param>
+    /// <param name="fileName">The name used in error positions.</param>
+    /// <param name="maxBytes">The most bytes read.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public static async Task<AssessmentParseResult> TryParseJsonAsync(Stream utf8Json, RuleSet ruleSet, string fileName = "assessment", int maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var (bytes, tooLarge) = await ReadAllAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);
+        return tooLarge is not null
+            ? new AssessmentParseResult(null, [tooLarge with { File = fileName ?? "assessment" }])
+            : TryParseJson(bytes.Span, ruleSet, fileName ?? "assessment");
+    }
+
+    private static async Task<(ReadOnlyMemory<byte> Bytes, Diagnostic? TooLarge)> ReadAllAsync(Stream stream, int maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return (default, new Diagnostic(DiagnosticCodes.AssessmentTooLarge, DiagnosticSeverity.Error,
+                    $"the assessment is larger than {maxBytes} bytes; an assessment is usually about 1 KB", "assessment", 1, 1));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return (buffer.GetBuffer().AsMemory(0, (int)buffer.Length), null);
+    }
+
     /// <summary>Whether the criterion was given.</summary>
     public bool IsKnown(string criterionId) => Values[Find(criterionId).Slot] != CompiledRuleSet.Unknown;
 

@@ -163,8 +163,15 @@ public sealed class RuleSet
             diagnostics.Select(d => d.Line == line ? d : d with { Line = line + d.Line - 1 }).ToArray());
     }
 
-    /// <summary>Starts an assessment for this rule set, set value by value.</summary>
+    /// <summary>Starts an assessment for this rule set, set value by value; a value that does not fit throws at once.</summary>
     public AssessmentBuilder NewAssessment() => new(this);
+
+    /// <summary>
+    /// Starts an assessment that records every value that does not fit instead of throwing: check
+    /// them all with <see cref="AssessmentBuilder.TryBuild"/>.
+    /// </summary>
+    /// <param name="source">The name used in the diagnostics (a request, a form).</param>
+    public AssessmentBuilder NewAssessmentCollectingErrors(string source = "assessment") => new(this, collectErrors: true, source ?? "assessment");
 
     /// <summary>
     /// True when an assessment may use <paramref name="id"/> for an answer: the id of a criterion, or

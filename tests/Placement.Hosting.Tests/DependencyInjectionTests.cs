@@ -126,4 +126,22 @@ public sealed class DependencyInjectionTests
             .And.Contain(m => m.StartsWith("pregnant:", StringComparison.Ordinal));
         result.Diagnostics.Should().NotContain(d => d.Message.Contains("500", StringComparison.Ordinal) || d.Message.Contains("maybe", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Engine_ReadsDictionariesAndStreams_AndRefusesAnOversizedBody()
+    {
+        var services = new ServiceCollection().AddPlacement();
+        using var provider = services.BuildServiceProvider();
+        var engine = provider.GetRequiredService<IPlacementEngine>();
+
+        engine.Recommend(null, new Dictionary<string, object?> { ["withdrawal_substances"] = new[] { "alcohol" }, ["ciwa_ar"] = 22 })
+            .Recommendation!.Floor("level_of_care").Id.Should().Be("medically_monitored_inpatient");
+        using var body = new MemoryStream("""{"withdrawal_substances":["alcohol"],"ciwa_ar":22}"""u8.ToArray());
+        (await engine.RecommendJsonAsync(null, body)).Recommendation!.Floor("level_of_care").Id.Should().Be("medically_monitored_inpatient");
+
+        using var huge = new MemoryStream(new byte[2 * Assessment.DefaultMaxBytes]);
+        var refused = await engine.RecommendJsonAsync(null, huge);
+        refused.Success.Should().BeFalse();
+        refused.Diagnostics.Should().ContainSingle(d => d.Code == "PL5009");
+    }
 }

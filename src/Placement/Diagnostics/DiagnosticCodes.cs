@@ -102,4 +102,6 @@ public static class DiagnosticCodes
     public const string ReplacedCriterion = "PL5007";
     /// <summary>An answer that <c>placement migrate</c> cannot migrate: not one the migration maps, or given together with its replacement.</summary>
     public const string CannotMigrate = "PL5008";
+    /// <summary>An assessment read from a stream that is larger than the limit given: refused before it is parsed.</summary>
+    public const string AssessmentTooLarge = "PL5009";
 }

@@ -71,5 +71,6 @@ public sealed record DiagnosticDescriptor
         new(DiagnosticCodes.DuplicateValue, DiagnosticSeverity.Error, "a value listed twice for a set criterion"),
         new(DiagnosticCodes.ReplacedCriterion, DiagnosticSeverity.Error, "a criterion an earlier version of the rule set used, replaced by another"),
         new(DiagnosticCodes.CannotMigrate, DiagnosticSeverity.Error, "an answer `placement migrate` cannot migrate"),
+        new(DiagnosticCodes.AssessmentTooLarge, DiagnosticSeverity.Error, "an assessment stream larger than the limit, refused before it is parsed"),
     ];
 }
