@@ -8,7 +8,7 @@ namespace Placement;
 /// The answers for one person, checked against a rule set's criteria. A criterion that is not
 /// given is unknown; the recommendation then says what it could change. Immutable.
 /// </summary>
-public sealed class Assessment
+public sealed class Assessment : IEquatable<Assessment>
 {
     internal Assessment(RuleSet ruleSet, int[] values)
     {
@@ -235,4 +235,20 @@ public sealed class Assessment
         RuleSet.Compiled.CriteriaById.TryGetValue(criterionId, out var c)
             ? c
             : throw new ArgumentException($"'{criterionId}' is not a criterion of rule set {RuleSet.Id}{Suggestions.Find(criterionId, RuleSet.Compiled.CriteriaById.Keys).DidYouMean}", nameof(criterionId));
+
+    /// <summary>True when both are for the same rule set (by sha256) and give the same answers.</summary>
+    public bool Equals(Assessment? other) =>
+        other is not null && (ReferenceEquals(this, other) || (RuleSet.Sha256 == other.RuleSet.Sha256 && Values.AsSpan().SequenceEqual(other.Values)));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as Assessment);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(RuleSet.Sha256, StringComparer.Ordinal);
+        foreach (var v in Values) hash.Add(v);
+        return hash.ToHashCode();
+    }
 }

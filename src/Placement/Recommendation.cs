@@ -10,7 +10,7 @@ namespace Placement;
 /// want only the level pay only for the evaluation. Its explanation is <c>Explain()</c> in
 /// <c>Placement.Explanations</c>.
 /// </summary>
-public sealed class Recommendation
+public sealed class Recommendation : IEquatable<Recommendation>
 {
     private Details? _details;
 
@@ -253,6 +253,19 @@ public sealed class Recommendation
 
         return flags is null ? [] : flags.ToArray();
     }
+
+    /// <summary>
+    /// True when both were made by the same rule set (by sha256) from equal assessments: a
+    /// recommendation is a pure function of the two, so everything else in it is equal too.
+    /// </summary>
+    public bool Equals(Recommendation? other) =>
+        other is not null && (ReferenceEquals(this, other) || (RuleSet.Sha256 == other.RuleSet.Sha256 && Assessment.Equals(other.Assessment)));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as Recommendation);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Assessment.GetHashCode();
 
     /// <summary>What is built on first use; racing threads build equal values.</summary>
     private sealed class Details

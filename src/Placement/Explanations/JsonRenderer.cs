@@ -25,6 +25,8 @@ internal static class JsonRenderer
             w.WriteString("version", rec.RuleSet.Version);
             w.WriteString("sha256", rec.RuleSet.Sha256);
             w.WriteEndObject();
+            w.WritePropertyName("assessment");
+            WriteAnswers(w, rec.Assessment);
 
             w.WriteStartObject("decisions");
             foreach (var d in explanation.Decisions)
@@ -114,6 +116,43 @@ internal static class JsonRenderer
                 w.WriteString(name, formatted);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The known answers of an assessment as one object, in declaration order and in their JSON types
+    /// (the assessment file format): what a stored recommendation is read back and re-checked from.
+    /// </summary>
+    internal static void WriteAnswers(Utf8JsonWriter w, Assessment assessment)
+    {
+        w.WriteStartObject();
+        foreach (var c in assessment.RuleSet.Compiled.PublicCriteria)
+        {
+            var v = assessment.Values[c.Slot];
+            if (v == Engine.CompiledRuleSet.Unknown) continue;
+            switch (c.Domain.Kind)
+            {
+                case Model.ValueKind.Boolean:
+                    w.WriteBoolean(c.Id, v == 1);
+                    break;
+                case Model.ValueKind.Integer:
+                    w.WriteNumber(c.Id, v);
+                    break;
+                case Model.ValueKind.Set:
+                    w.WriteStartArray(c.Id);
+                    for (var i = 0; i < c.Domain.Values.Count; i++)
+                    {
+                        if ((v & (1 << i)) != 0) w.WriteStringValue(c.Domain.Values[i]);
+                    }
+
+                    w.WriteEndArray();
+                    break;
+                default:
+                    w.WriteString(c.Id, c.Domain.Values[v]);
+                    break;
+            }
+        }
+
+        w.WriteEndObject();
     }
 
     /// <summary>Review flags as <c>[{ rule, text }]</c>; batch summary lines use it too.</summary>
