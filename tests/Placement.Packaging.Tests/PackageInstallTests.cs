@@ -13,6 +13,8 @@ namespace Placement.Packaging.Tests;
 /// </summary>
 public sealed class PackageInstallTests : IDisposable
 {
+    private const string ParserMessage = "r.yaml:7:36: error PL3001: invalid condition: unexpected `and`, expected `not` or value";
+
     private static readonly string Root = FindRoot();
     private readonly string _work = Path.Combine(Path.GetTempPath(), "placement-packages-" + Guid.NewGuid().ToString("N"));
 
@@ -121,11 +123,27 @@ public sealed class PackageInstallTests : IDisposable
                 Console.WriteLine($"{rec.Status} floor={rec.Floor("level_of_care").Id} ruleset={rec.RuleSet.Id} {rec.RuleSet.Version}");
                 Console.WriteLine("library built for " + typeof(RuleSet).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName);
                 Console.WriteLine(rec.Explain().ToText().Split('\n')[0]);
+                var broken = RuleSet.TryLoad([new RuleSource("r.yaml", "ruleset: { id: x, version: 1 }\ncriteria:\n  score: { type: integer, min: 0, max: 9 }\ndecisions:\n  care: { default: low, levels: [ { id: low }, { id: high } ] }\nrules:\n  - { id: r1, when: score >= 3 and and score, require: { care: high }, because: x, source: s }\n")]);
+                Console.WriteLine(broken.Diagnostics[0]);
                 """);
             var output = Run(app, "dotnet", "run", "--nologo", "-v", "q", "--configfile", config);
             output.Should().Contain("Insufficient floor=medically_monitored_inpatient ruleset=adult-sud-placement 2.0.0");
             output.Should().Contain("library built for .NETCoreApp,Version=v" + framework[3..], $"the {framework} app uses the package's {framework} assembly");
+            output.Should().Contain(ParserMessage);
         }
+
+        // Trimmed: the packages are marked trimmable and AOT-compatible, and a trimmed, self-contained
+        // app works. The one warning is Superpower's own (IL2104: it looks up token display names by
+        // reflection), which the trimmed app shows does not change parser messages.
+        var trimmed = Path.Combine(_work, "consumer-net10.0");
+        var published = Path.Combine(_work, "trimmed");
+        var publish = Run(trimmed, "dotnet", "publish", "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier,
+            "--self-contained", "-p:PublishTrimmed=true", "-p:TreatWarningsAsErrors=false", "-o", published, "--configfile", config, "--nologo");
+        var trimWarnings = publish.Split('\n').Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"warning IL\d{4}")).Select(l => l.Trim()).Distinct().ToArray();
+        trimWarnings.Should().OnlyContain(l => l.Contains("IL2104", StringComparison.Ordinal) && l.Contains("'Superpower'", StringComparison.Ordinal), "Placement and Placement.Hosting trim without warnings");
+        Run(published, Path.Combine(published, OperatingSystem.IsWindows() ? "Consumer.exe" : "Consumer"))
+            .Should().Contain("Insufficient floor=medically_monitored_inpatient ruleset=adult-sud-placement 2.0.0")
+            .And.Contain(ParserMessage, "the parser's messages survive trimming");
 
         Directory.Exists(Path.Combine(packages, "placement", version)).Should().BeTrue("Placement came from the folder, not a project reference");
 
