@@ -76,6 +76,30 @@ internal static class LevelText
         _ => value.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
+    /// <summary>
+    /// What the answers so far establish, for the short form: each decision some fired rule raised
+    /// ("at least" its floor, with its codes), and each fact some rule set or that is above its default.
+    /// </summary>
+    public static IReadOnlyList<(string Label, string Value, IReadOnlyList<Reason> Because)> Established(Explanation explanation)
+    {
+        var found = new List<(string, string, IReadOnlyList<Reason>)>();
+        foreach (var d in explanation.Decisions)
+        {
+            if (d.Result.Because.Count > 0) found.Add((d.Result.Decision.Label, "at least " + Describe(d.Result.Floor), d.Result.Because));
+        }
+
+        foreach (var f in explanation.Recommendation.Facts.Values)
+        {
+            if (f.Because.Count == 0 && f.Floor == f.Fact.Default) continue;
+            found.Add((f.Fact.Label, (f.IsDetermined ? "" : "at least ") + Words(f.Fact.Domain, f.Floor), f.Because));
+        }
+
+        return found;
+    }
+
+    /// <summary>The short form's line when nothing is established yet.</summary>
+    public const string NothingEstablished = "nothing yet calls for more than the least intensive levels.";
+
     /// <summary>Why a decision is at its floor when no single fired rule requires it.</summary>
     public static string NoReason(DecisionResult r) =>
         r.Floor == r.Decision.Default

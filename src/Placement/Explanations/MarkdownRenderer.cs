@@ -112,29 +112,17 @@ internal static class MarkdownRenderer
 
     private static void AppendEstablished(StringBuilder sb, Explanation explanation)
     {
-        var rec = explanation.Recommendation;
         sb.AppendLine();
         sb.AppendLine("## What the answers so far establish");
         sb.AppendLine();
-        var any = false;
-        foreach (var d in explanation.Decisions)
+        var established = LevelText.Established(explanation);
+        foreach (var (label, value, because) in established)
         {
-            var r = d.Result;
-            if (r.Because.Count == 0) continue;
-            any = true;
-            sb.Append("- ").Append(Escape(r.Decision.Label)).Append(": at least **").Append(Escape(r.Floor.Name)).AppendLine("**");
-            foreach (var reason in r.Because) sb.Append("  - **").Append(reason.Rule).Append("** ").AppendLine(Escape(reason.Text));
+            sb.Append("- ").Append(Escape(label)).Append(": **").Append(Escape(value)).AppendLine("**");
+            foreach (var reason in because) sb.Append("  - **").Append(reason.Rule).Append("** ").AppendLine(Escape(reason.Text));
         }
 
-        foreach (var f in rec.Facts.Values)
-        {
-            if (f.Because.Count == 0 && f.Floor == f.Fact.Default) continue;
-            any = true;
-            sb.Append("- ").Append(Escape(f.Fact.Label)).Append(": ").Append(f.IsDetermined ? "" : "at least ").Append("**").Append(Escape(LevelText.Words(f.Fact.Domain, f.Floor))).AppendLine("**");
-            foreach (var reason in f.Because) sb.Append("  - **").Append(reason.Rule).Append("** ").AppendLine(Escape(reason.Text));
-        }
-
-        if (!any) sb.AppendLine("- Nothing yet calls for more than the least intensive levels.");
+        if (established.Count == 0) sb.Append("- ").AppendLine(char.ToUpperInvariant(LevelText.NothingEstablished[0]) + LevelText.NothingEstablished[1..]);
     }
 
     private static void AppendDecisions(StringBuilder sb, Explanation explanation)

@@ -88,28 +88,16 @@ internal static class TextRenderer
     /// <summary>The short form's middle: only what the answers so far establish.</summary>
     private static void AppendEstablished(StringBuilder sb, Explanation explanation)
     {
-        var rec = explanation.Recommendation;
         sb.AppendLine();
         sb.AppendLine("What the answers so far establish:");
-        var any = false;
-        foreach (var d in explanation.Decisions)
+        var established = LevelText.Established(explanation);
+        foreach (var (label, value, because) in established)
         {
-            var r = d.Result;
-            if (r.Because.Count == 0) continue;
-            any = true;
-            sb.Append("  ").Append(r.Decision.Label).Append(": at least ").AppendLine(LevelText.Describe(r.Floor));
-            foreach (var reason in r.Because) sb.Append("    - [").Append(reason.Rule).Append("] ").AppendLine(reason.Text);
+            sb.Append("  ").Append(label).Append(": ").AppendLine(value);
+            foreach (var reason in because) sb.Append("    - [").Append(reason.Rule).Append("] ").AppendLine(reason.Text);
         }
 
-        foreach (var fact in rec.Facts.Values)
-        {
-            if (fact.Because.Count == 0 && fact.Floor == fact.Fact.Default) continue;
-            any = true;
-            sb.Append("  ").Append(fact.Fact.Label).Append(": ").Append(fact.IsDetermined ? "" : "at least ").AppendLine(LevelText.Words(fact.Fact.Domain, fact.Floor));
-            foreach (var reason in fact.Because) sb.Append("    - [").Append(reason.Rule).Append("] ").AppendLine(reason.Text);
-        }
-
-        if (!any) sb.AppendLine("  nothing yet calls for more than the least intensive levels.");
+        if (established.Count == 0) sb.Append("  ").AppendLine(LevelText.NothingEstablished);
     }
 
     /// <summary>The full middle: every decision with why, why not and what could change it, then the derived facts.</summary>
