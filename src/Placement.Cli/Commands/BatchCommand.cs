@@ -195,7 +195,8 @@ internal static class BatchCommand
 
     private static Chunk Evaluate(RuleSet rules, Chunk chunk, string name, bool explain, string? key)
     {
-        using var json = new Utf8JsonWriter(chunk.Output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        // The writer is driven by our own code, which writes well-formed objects: no per-token validation.
+        using var json = new Utf8JsonWriter(chunk.Output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
         foreach (var (line, offset, length) in chunk.Lines)
         {
             var parsed = Assessment.TryParseJson(chunk.Input.WrittenSpan.Slice(offset, length), rules, name, line, key);
