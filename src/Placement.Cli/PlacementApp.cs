@@ -92,6 +92,7 @@ internal static class PlacementApp
             BatchCommand.Create(rules, io),
             DiffCommand.Create(io),
             MigrateCommand.Create(rules, io),
+            ServeCommand.Create(rules, io),
         };
         root.HelpName = Name;
         foreach (var option in root.Options)

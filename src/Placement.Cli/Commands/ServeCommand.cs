@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Placement.Server;
+
+namespace Placement.Cli.Commands;
+
+/// <summary><c>placement serve</c>: the HTTP service for clinicians' tools, until stopped.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(Option<string?> rules, Io io)
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = $"Where to listen; several addresses separated by ';'. Default: {PlacementServerOptions.DefaultUrls} (loopback only: put a reverse proxy with TLS and authentication in front to serve a network).",
+            HelpName = "URLS",
+            DefaultValueFactory = _ => PlacementServerOptions.DefaultUrls,
+        };
+        var maxBody = CliOptions.WholeNumber("--max-body", "BYTES", $"The largest assessment accepted, in bytes; larger is 413. Default: {Assessment.DefaultMaxBytes} (an assessment is about 1 KB).", 1024, 64 * 1024 * 1024);
+        var command = new ToolCommand("serve", "Serve recommendations over HTTP: POST /recommend, GET /rulesets, GET /rulesets/{name}/schema, GET /health, /openapi/v1.json.", """
+              0   stopped (Ctrl+C or SIGTERM)
+              2   the address cannot be used (for example, the port is taken)
+              3   the rule set is invalid or cannot be read (errors on stderr as file:line:col: error CODE: ...)
+            """, """
+            A rule folder given with --rules is watched: an edit that loads with no error replaces the rule
+            set atomically; one with errors is logged and the previous rule set keeps serving (GET /health
+            then reports Degraded). Bad input is answered with problem details (RFC 9457) naming the
+            criterion; a body that is not application/json is 415, one over --max-body 413.
+            """)
+        {
+            rules, urls, maxBody,
+        };
+        command.SetAction(parse => Run(parse.GetValue(rules), parse.GetValue(urls)!, parse.GetValue(maxBody) ?? Assessment.DefaultMaxBytes, io));
+        return command;
+    }
+
+    private static int Run(string? rulesPath, string urls, int maxBody, Io io)
+    {
+        // The rule set is checked first, so its errors are printed like every other command's.
+        var check = RuleSetOption.TryLoad(rulesPath);
+        foreach (var d in check.Diagnostics) io.Error.WriteLine(d);
+        if (!check.Success) return ExitCodes.InvalidRuleSet;
+
+        var app = PlacementServer.Build(new PlacementServerOptions { RulesPath = rulesPath, Urls = urls, MaxRequestBodyBytes = maxBody });
+        try
+        {
+            app.Run();
+            return ExitCodes.Success;
+        }
+        catch (IOException ex)
+        {
+            io.Error.WriteLine($"placement serve: cannot listen on {urls}: {ex.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        finally
+        {
+            (app as IDisposable)?.Dispose();
+        }
+    }
+}

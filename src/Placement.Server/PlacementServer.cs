@@ -1,0 +1,181 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Placement.Diagnostics;
+using Placement.Documentation;
+using Placement.Explanations;
+using Placement.Hosting;
+
+namespace Placement.Server;
+
+/// <summary>What <c>placement serve</c> serves, and where.</summary>
+public sealed class PlacementServerOptions
+{
+    /// <summary>The default address: loopback only, port 5080.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>A folder of rule files (watched and reloaded when edited) or one rule file; null for the embedded default rules.</summary>
+    public string? RulesPath { get; set; }
+
+    /// <summary>Where to listen; loopback by default. Several addresses are separated by ';'.</summary>
+    public string Urls { get; set; } = DefaultUrls;
+
+    /// <summary>The largest request body accepted, in bytes; larger is 413. Default 1 MiB (an assessment is about 1 KB).</summary>
+    public int MaxRequestBodyBytes { get; set; } = Assessment.DefaultMaxBytes;
+}
+
+/// <summary>
+/// The Placement HTTP service: <c>POST /recommend</c>, <c>GET /rulesets</c>,
+/// <c>GET /rulesets/{name}/schema</c>, <c>GET /health</c> and the OpenAPI document at
+/// <c>/openapi/v1.json</c>. Bad input is a problem details response (RFC 9457) naming the
+/// criterion; an unsupported content type is 415, a body over the limit 413.
+/// </summary>
+public static partial class PlacementServer
+{
+    /// <summary>Builds the app (not started): rule sets, health checks, OpenAPI and the endpoints.</summary>
+    /// <param name="options">Rules, addresses and limits.</param>
+    /// <param name="args">Further host arguments (configuration, logging).</param>
+    public static WebApplication Build(PlacementServerOptions options, string[]? args = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder(args ?? []);
+        builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        // Kestrel's own limit sits above ours, so an oversized body gets our problem details, not a dropped connection.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes + (64 * 1024));
+        builder.Services.AddPlacement(o =>
+        {
+            if (options.RulesPath is { } path) o.AddFolder(PlacementOptions.DefaultName, path);
+        });
+        builder.Services.AddHealthChecks().AddPlacement();
+        // Every error is problem details (RFC 9457); the ones the framework raises itself (415 from the
+        // content-type check of POST /recommend, 404 for an unknown path) say what to do.
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Detail ??= c.ProblemDetails.Status switch
+        {
+            StatusCodes.Status415UnsupportedMediaType => "send the assessment as application/json",
+            StatusCodes.Status404NotFound => "no such endpoint; see /openapi/v1.json",
+            StatusCodes.Status405MethodNotAllowed => "this endpoint does not take that method; see /openapi/v1.json",
+            _ => null,
+        });
+        builder.Services.AddOpenApi();
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapPlacementEndpoints(options.MaxRequestBodyBytes);
+        app.MapHealthChecks("/health");
+        app.MapOpenApi();
+        return app;
+    }
+
+    /// <summary>Maps <c>POST /recommend</c>, <c>GET /rulesets</c> and <c>GET /rulesets/{name}/schema</c> onto an app that has called <c>AddPlacement</c>.</summary>
+    /// <param name="endpoints">The app.</param>
+    /// <param name="maxRequestBodyBytes">The largest assessment accepted, in bytes.</param>
+    public static IEndpointRouteBuilder MapPlacementEndpoints(this IEndpointRouteBuilder endpoints, int maxRequestBodyBytes = Assessment.DefaultMaxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapPost("/recommend", (HttpRequest request, IPlacementEngine engine, string? ruleSet, string? explain) =>
+                Recommend(request, engine, ruleSet, explain, maxRequestBodyBytes))
+            .WithName("Recommend")
+            .WithSummary("Recommend a level of care for one assessment")
+            .WithDescription("The body is an assessment: a JSON object of criterion ids to answers (see GET /rulesets/{name}/schema). The response is the recommendation with its explanation as JSON, or with ?explain=text or ?explain=markdown the explanation for a clinician.")
+            .Accepts<Dictionary<string, object?>>("application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "text/plain")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        endpoints.MapGet("/rulesets", (IPlacementEngine engine) => Results.Ok(engine.Names.Select(n => Describe(engine, n))))
+            .WithName("RuleSets")
+            .WithSummary("The rule sets served, what each is serving now and how its last reload went");
+        endpoints.MapGet("/rulesets/{name}/schema", (string name, IPlacementEngine engine) =>
+                engine.Names.Contains(name)
+                    ? Results.Text(AssessmentSchema.ToJson(engine.GetRuleSet(name)), "application/schema+json")
+                    : NotFound(engine, name))
+            .WithName("AssessmentSchema")
+            .WithSummary("The JSON Schema of an assessment for a rule set")
+            .Produces(StatusCodes.Status200OK, contentType: "application/schema+json")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return endpoints;
+    }
+
+    private static async Task<IResult> Recommend(HttpRequest request, IPlacementEngine engine, string? ruleSet, string? explain, int maxBytes)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type",
+                detail: $"send the assessment as application/json, not {(string.IsNullOrEmpty(request.ContentType) ? "a body without a content type" : request.ContentType)}");
+        }
+
+        if (explain is not (null or "text" or "markdown"))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["explain"] = ["explain is text or markdown (or left out for JSON)"] });
+        }
+
+        if (ruleSet is not null && !engine.Names.Contains(ruleSet)) return NotFound(engine, ruleSet);
+        if (request.ContentLength > maxBytes) return TooLarge(maxBytes);
+
+        var result = await engine.RecommendJsonAsync(ruleSet, request.Body, maxBytes, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (result.Recommendation is not { } rec)
+        {
+            if (result.Diagnostics.Any(d => d.Code == DiagnosticCodes.AssessmentTooLarge)) return TooLarge(maxBytes);
+            return Invalid(result.Diagnostics);
+        }
+
+        return explain switch
+        {
+            "text" => Results.Text(rec.Explain().ToText(), "text/plain; charset=utf-8"),
+            "markdown" => Results.Text(rec.Explain().ToMarkdown(), "text/markdown; charset=utf-8"),
+            _ => Results.Text(rec.Explain().ToJson(), "application/json; charset=utf-8"),
+        };
+    }
+
+    /// <summary>400 naming each criterion (never its value), with every diagnostic and its position in the body.</summary>
+    private static IResult Invalid(IReadOnlyList<Diagnostic> diagnostics) =>
+        Results.ValidationProblem(
+            diagnostics.GroupBy(Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(d => d.Message).ToArray(), StringComparer.Ordinal),
+            detail: $"the assessment has {diagnostics.Count(d => d.IsError)} problem(s); nothing was recommended",
+            extensions: new Dictionary<string, object?>
+            {
+                ["diagnostics"] = diagnostics.Select(d => new { code = d.Code, message = d.Message, line = d.Line, column = d.Column, suggestion = d.Suggestion }).ToArray(),
+            });
+
+    /// <summary>The criterion a diagnostic is about ("ciwa_ar: out of range", "unknown criterion 'x'"), or "$" for the body as a whole.</summary>
+    private static string Field(Diagnostic d)
+    {
+        var m = FieldPattern().Match(d.Message);
+        return m.Success ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) : "$";
+    }
+
+    [GeneratedRegex(@"^(?:([a-z][a-z0-9_]*):|.*?'([a-z][a-z0-9_]*)')")]
+    private static partial Regex FieldPattern();
+
+    private static IResult TooLarge(int maxBytes) =>
+        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload Too Large",
+            detail: $"the assessment is larger than {maxBytes} bytes; an assessment is usually about 1 KB");
+
+    private static IResult NotFound(IPlacementEngine engine, string name) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found",
+            detail: $"no rule set is served as '{name}'; served: {string.Join(", ", engine.Names)}");
+
+    private static object Describe(IPlacementEngine engine, string name)
+    {
+        var s = engine.GetStatus(name);
+        return new
+        {
+            name,
+            isDefault = name == engine.DefaultName,
+            id = s.Current.Id,
+            version = s.Current.Version,
+            sha256 = s.Current.Sha256,
+            title = s.Current.Title,
+            watched = s.Watched,
+            loadedAt = s.LoadedAt,
+            lastReload = s.LastReload is { } r
+                ? new { at = r.At, succeeded = r.Succeeded, diagnostics = r.Diagnostics.Select(d => d.ToString()).ToArray() }
+                : null,
+        };
+    }
+}

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+
+namespace Placement.Cli.Tests;
+
+/// <summary><c>placement serve</c> as users start it: its own process, a loopback port, real HTTP.</summary>
+public sealed class ServeCommandTests
+{
+    [Fact]
+    public void Serve_WithABrokenRuleFolder_PrintsEveryDiagnosticAndExits3_WithoutListening()
+    {
+        var folder = Directory.CreateTempSubdirectory("placement-serve-").FullName;
+        File.WriteAllText(Path.Combine(folder, "ruleset.yaml"), "ruleset: { id: x, version: 1 }\nrules:\n  - { id: r1, when: nope >, because: x, source: s }\n");
+
+        var (exit, _, stderr) = CliRunner.Run("serve", "--rules", folder);
+
+        exit.Should().Be(3);
+        stderr.Should().Contain("ruleset.yaml:3:").And.Contain("error PL");
+    }
+
+    [Fact]
+    public async Task Serve_ListensOnLoopback_AnswersRecommend_AndReloadsAnEditedRuleFolder()
+    {
+        var folder = Directory.CreateTempSubdirectory("placement-serve-").FullName;
+        foreach (var f in Directory.GetFiles(Path.Combine(CliRunner.RepoRoot, "rules"), "*.yaml")) File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Placement.Cli.dll"), "serve", "--rules", folder, "--urls", "http://127.0.0.1:0" }) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (output) output.AppendLine(e.Data);
+            var at = e.Data.IndexOf("Now listening on: ", StringComparison.Ordinal);
+            if (at >= 0) listening.TrySetResult(new Uri(e.Data[(at + "Now listening on: ".Length)..].Trim()));
+        };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            (await Task.WhenAny(listening.Task, Task.Delay(TimeSpan.FromSeconds(30)))).Should().Be(listening.Task, $"serve says where it listens:\n{output}");
+            var address = await listening.Task;
+            address.Host.Should().Be("127.0.0.1");
+            using var http = new HttpClient { BaseAddress = address };
+
+            using var response = await http.PostAsync("/recommend?explain=text", new StringContent("""{"withdrawal_substances":["alcohol"],"ciwa_ar":22}""", Encoding.UTF8, "application/json"));
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            (await response.Content.ReadAsStringAsync()).Should().Contain("Rule set: adult-sud-placement 2.0.0");
+
+            // An edit to the folder is picked up without a restart.
+            var header = Path.Combine(folder, "ruleset.yaml");
+            File.WriteAllText(header, File.ReadAllText(header).Replace("version: 2.0.0", "version: 2.0.1-local", StringComparison.Ordinal));
+            var until = DateTime.UtcNow.AddSeconds(20);
+            var sets = "";
+            while (DateTime.UtcNow < until && !sets.Contains("2.0.1-local", StringComparison.Ordinal))
+            {
+                await Task.Delay(100);
+                sets = await http.GetStringAsync("/rulesets");
+            }
+
+            sets.Should().Contain("\"version\":\"2.0.1-local\"", $"the edited folder is reloaded:\n{output}");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+}
