@@ -69,4 +69,23 @@ public sealed class ServeCommandTests
             await process.WaitForExitAsync();
         }
     }
+
+    [Fact]
+    public async Task Serve_OnATakenPort_SaysSoInOneLineAndExits2()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Placement.Cli.dll"), "serve", "--urls", $"http://127.0.0.1:{port}" }) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdoutTask = process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var stdout = await stdoutTask;
+
+        process.ExitCode.Should().Be(2);
+        stderr.Trim().Should().StartWith($"placement serve: cannot listen on http://127.0.0.1:{port}:").And.Contain("address already in use");
+        (stdout + stderr).Should().NotContain("   at ", "no stack trace");
+    }
 }

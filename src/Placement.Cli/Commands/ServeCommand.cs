@@ -12,7 +12,6 @@ internal static class ServeCommand
         {
             Description = $"Where to listen; several addresses separated by ';'. Default: {PlacementServerOptions.DefaultUrls} (loopback only: put a reverse proxy with TLS and authentication in front to serve a network).",
             HelpName = "URLS",
-            DefaultValueFactory = _ => PlacementServerOptions.DefaultUrls,
         };
         var maxBody = CliOptions.WholeNumber("--max-body", "BYTES", $"The largest assessment accepted, in bytes; larger is 413. Default: {Assessment.DefaultMaxBytes} (an assessment is about 1 KB).", 1024, 64 * 1024 * 1024);
         var command = new ToolCommand("serve", "Serve recommendations over HTTP: POST /recommend, GET /rulesets, GET /rulesets/{name}/schema, GET /health, /openapi/v1.json.", """
@@ -28,7 +27,7 @@ internal static class ServeCommand
         {
             rules, urls, maxBody,
         };
-        command.SetAction(parse => Run(parse.GetValue(rules), parse.GetValue(urls)!, parse.GetValue(maxBody) ?? Assessment.DefaultMaxBytes, io));
+        command.SetAction(parse => Run(parse.GetValue(rules), parse.GetValue(urls) ?? PlacementServerOptions.DefaultUrls, parse.GetValue(maxBody) ?? Assessment.DefaultMaxBytes, io));
         return command;
     }
 
