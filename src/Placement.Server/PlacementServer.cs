@@ -123,8 +123,20 @@ public static partial class PlacementServer
         var result = await engine.RecommendJsonAsync(ruleSet, request.Body, maxBytes, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (result.Recommendation is not { } rec)
         {
-            if (result.Diagnostics.Any(d => d.Code == DiagnosticCodes.AssessmentTooLarge)) return TooLarge(maxBytes);
-            return Invalid(result.Diagnostics);
+            if (!result.Diagnostics.Any(d => d.Code == DiagnosticCodes.AssessmentTooLarge)) return Invalid(result.Diagnostics);
+
+            // A body without a length that ran over: read the little that is left (Kestrel stops it
+            // 64 KiB past the limit) so the client, still sending, gets the answer, not a reset.
+            try
+            {
+                await request.Body.CopyToAsync(Stream.Null, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is BadHttpRequestException or IOException or OperationCanceledException)
+            {
+                // Past Kestrel's limit too: the connection closes after the answer.
+            }
+
+            return TooLarge(maxBytes);
         }
 
         return explain switch
