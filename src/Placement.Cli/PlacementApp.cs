@@ -93,6 +93,7 @@ internal static class PlacementApp
             DiffCommand.Create(io),
             MigrateCommand.Create(rules, io),
             ServeCommand.Create(rules, io),
+            QuestionnaireCommand.Create(rules, io),
         };
         root.HelpName = Name;
         foreach (var option in root.Options)

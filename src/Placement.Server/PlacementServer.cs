@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Placement.Diagnostics;
 using Placement.Documentation;
 using Placement.Explanations;
+using Placement.Fhir;
 using Placement.Hosting;
 
 namespace Placement.Server;
@@ -82,8 +83,8 @@ public static partial class PlacementServer
                 Recommend(request, engine, ruleSet, explain, maxRequestBodyBytes))
             .WithName("Recommend")
             .WithSummary("Recommend a level of care for one assessment")
-            .WithDescription("The body is an assessment: a JSON object of criterion ids to answers (see GET /rulesets/{name}/schema). The response is the recommendation with its explanation as JSON, or with ?explain=text or ?explain=markdown the explanation for a clinician.")
-            .Accepts<Dictionary<string, object?>>("application/json")
+            .WithDescription("The body is an assessment: a JSON object of criterion ids to answers (see GET /rulesets/{name}/schema), or, as application/fhir+json, a FHIR R4 QuestionnaireResponse to GET /rulesets/{name}/questionnaire. The response is the recommendation with its explanation as JSON (a FHIR GuidanceResponse for a QuestionnaireResponse), or with ?explain=text or ?explain=markdown the explanation for a clinician. A QuestionnaireResponse whose answers do not fit is answered with an OperationOutcome naming each item.")
+            .Accepts<Dictionary<string, object?>>("application/json", FhirJson)
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/plain")
             .ProducesValidationProblem()
@@ -93,6 +94,14 @@ public static partial class PlacementServer
         endpoints.MapGet("/rulesets", (IPlacementEngine engine) => Results.Ok(engine.Names.Select(n => Describe(engine, n))))
             .WithName("RuleSets")
             .WithSummary("The rule sets served, what each is serving now and how its last reload went");
+        endpoints.MapGet("/rulesets/{name}/questionnaire", (string name, IPlacementEngine engine) =>
+                engine.Names.Contains(name)
+                    ? Results.Text(FhirGuidance.ToJson(FhirQuestionnaire.For(engine.GetRuleSet(name))), FhirJson)
+                    : NotFound(engine, name))
+            .WithName("Questionnaire")
+            .WithSummary("The FHIR R4 Questionnaire asking a rule set's questions")
+            .Produces(StatusCodes.Status200OK, contentType: FhirJson)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         endpoints.MapGet("/rulesets/{name}/schema", (string name, IPlacementEngine engine) =>
                 engine.Names.Contains(name)
                     ? Results.Text(AssessmentSchema.ToJson(engine.GetRuleSet(name)), "application/schema+json")
@@ -119,6 +128,7 @@ public static partial class PlacementServer
 
         if (ruleSet is not null && !engine.Names.Contains(ruleSet)) return NotFound(engine, ruleSet);
         if (request.ContentLength > maxBytes) return TooLarge(maxBytes);
+        if (IsFhir(request)) return await RecommendFhir(request, engine, ruleSet, explain, maxBytes).ConfigureAwait(false);
 
         var result = await engine.RecommendJsonAsync(ruleSet, request.Body, maxBytes, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (result.Recommendation is not { } rec)
@@ -144,6 +154,34 @@ public static partial class PlacementServer
             "text" => Results.Text(rec.Explain().ToText(), "text/plain; charset=utf-8"),
             "markdown" => Results.Text(rec.Explain().ToMarkdown(), "text/markdown; charset=utf-8"),
             _ => Results.Text(rec.Explain().ToJson(), "application/json; charset=utf-8"),
+        };
+    }
+
+    private const string FhirJson = "application/fhir+json";
+
+    private static bool IsFhir(HttpRequest request) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals(FhirJson, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A QuestionnaireResponse in; a GuidanceResponse (or the explanation) out, or an OperationOutcome naming each item that does not fit.</summary>
+    private static async Task<IResult> RecommendFhir(HttpRequest request, IPlacementEngine engine, string? ruleSet, string? explain, int maxBytes)
+    {
+        using var reader = new StreamReader(request.Body);
+        var buffer = new char[maxBytes + 1];
+        var length = await reader.ReadBlockAsync(buffer.AsMemory(), request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (length > maxBytes) return TooLarge(maxBytes);
+        var rules = engine.GetRuleSet(ruleSet);
+        var read = FhirAssessment.FromJson(new string(buffer, 0, length), rules);
+        if (read.Assessment is not { } assessment)
+        {
+            return Results.Text(FhirGuidance.ToJson(read.Outcome), FhirJson, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var rec = engine.Recommend(assessment);
+        return explain switch
+        {
+            "text" => Results.Text(rec.Explain().ToText(), "text/plain; charset=utf-8"),
+            "markdown" => Results.Text(rec.Explain().ToMarkdown(), "text/markdown; charset=utf-8"),
+            _ => Results.Text(FhirGuidance.ToJson(FhirGuidance.For(rec)), FhirJson),
         };
     }
 

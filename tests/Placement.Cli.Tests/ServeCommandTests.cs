@@ -89,3 +89,18 @@ public sealed class ServeCommandTests
         (stdout + stderr).Should().NotContain("   at ", "no stack trace");
     }
 }
+
+/// <summary><c>placement questionnaire</c>.</summary>
+public sealed class QuestionnaireCommandTests
+{
+    [Fact]
+    public void Questionnaire_WritesTheFhirQuestionnaire_WithAnItemPerCriterion()
+    {
+        var (exit, stdout, stderr) = CliRunner.Run("questionnaire");
+
+        exit.Should().Be(0, stderr);
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
+        doc.RootElement.GetProperty("resourceType").GetString().Should().Be("Questionnaire");
+        stdout.Should().Contain("\"linkId\": \"withdrawal_substances\"").And.Contain("\"linkId\": \"ciwa_ar\"");
+    }
+}

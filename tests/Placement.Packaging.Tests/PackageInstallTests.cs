@@ -39,12 +39,12 @@ public sealed class PackageInstallTests : IDisposable
         var version = XDocument.Load(Path.Combine(Root, "Directory.Build.props")).Descendants("Version").Single().Value;
 
         // 1. Pack, with build output kept out of the repository's bin and obj folders.
-        foreach (var project in new[] { "src/Placement", "src/Placement.Hosting", "src/Placement.Server", "src/Placement.Cli" })
+        foreach (var project in new[] { "src/Placement", "src/Placement.Hosting", "src/Placement.Fhir", "src/Placement.Server", "src/Placement.Cli" })
         {
             Run(Root, "dotnet", "pack", project, "-c", "Release", "-o", feed, "--artifacts-path", Path.Combine(_work, "artifacts"), "--nologo", "-v", "q");
         }
 
-        foreach (var id in new[] { "Placement", "Placement.Hosting", "Placement.Server", "Placement.Cli" })
+        foreach (var id in new[] { "Placement", "Placement.Hosting", "Placement.Fhir", "Placement.Server", "Placement.Cli" })
         {
             var nupkg = Path.Combine(feed, $"{id}.{version}.nupkg");
             File.Exists(nupkg).Should().BeTrue($"{id} is packed");

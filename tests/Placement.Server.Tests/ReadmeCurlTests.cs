@@ -42,7 +42,7 @@ public sealed partial class ReadmeCurlTests(ServerFixture server) : IClassFixtur
             sent++;
         }
 
-        sent.Should().Be(8);
+        sent.Should().Be(9);
     }
 
     [GeneratedRegex(@"^# (\d{3})")]
