@@ -68,6 +68,7 @@ public static partial class PlacementServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapPlacementEndpoints(options.MaxRequestBodyBytes);
+        app.MapCdsHooks();
         app.MapHealthChecks("/health");
         app.MapOpenApi();
         return app;

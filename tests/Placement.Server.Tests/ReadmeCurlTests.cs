@@ -42,7 +42,7 @@ public sealed partial class ReadmeCurlTests(ServerFixture server) : IClassFixtur
             sent++;
         }
 
-        sent.Should().Be(9);
+        sent.Should().Be(10);
     }
 
     [GeneratedRegex(@"^# (\d{3})")]

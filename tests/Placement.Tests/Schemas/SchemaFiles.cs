@@ -11,7 +11,8 @@ namespace Placement.Tests.Schemas;
 internal static class SchemaFiles
 {
     public static readonly string[] All =
-        ["ruleset.schema.json", "tests.schema.json", "recommendation.schema.json", "diagnostics.schema.json", "batch-line.schema.json", "assessment.schema.json"];
+        ["ruleset.schema.json", "tests.schema.json", "recommendation.schema.json", "diagnostics.schema.json", "batch-line.schema.json", "assessment.schema.json",
+         "cds-hooks/discovery.schema.json", "cds-hooks/cards.schema.json", "cds-hooks/feedback.schema.json"];
 
     private static readonly IDeserializer YamlReader = new DeserializerBuilder().WithAttemptingUnquotedStringTypeDeserialization().Build();
     private static readonly ISerializer JsonWriter = new SerializerBuilder().JsonCompatible().Build();

@@ -1,0 +1,236 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Placement.Explanations;
+using Placement.Fhir;
+using Placement.Hosting;
+
+namespace Placement.Server;
+
+/// <summary>
+/// CDS Hooks 2.0: discovery at <c>GET /cds-services</c>, one service per rule set on
+/// <c>patient-view</c> and <c>encounter-start</c> reading the patient's latest
+/// QuestionnaireResponse from <c>prefetch</c> (412 when it is absent), and
+/// <c>POST /cds-services/{id}/feedback</c> recording whether a card was accepted or overridden.
+/// The request, card and feedback shapes are our own records, written from the specification.
+/// </summary>
+public static class CdsHooks
+{
+    /// <summary>The prefetch key the services ask for.</summary>
+    public const string PrefetchKey = "questionnaireResponse";
+
+    /// <summary>The override reasons every card offers (system <c>urn:placement:override-reason</c>).</summary>
+    public static IReadOnlyList<(string Code, string Display)> OverrideReasons { get; } =
+    [
+        ("service-not-available", "Service not available"),
+        ("patient-preference", "Patient preference"),
+        ("clinical-judgement", "Clinical judgement"),
+        ("transportation", "Transportation"),
+        ("financial", "Financial"),
+        ("court-ordered", "Court ordered"),
+        ("language-or-culture", "Language or culture"),
+        ("other", "Other"),
+    ];
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Maps the CDS Hooks endpoints onto an app that has called <c>AddPlacement</c>.</summary>
+    /// <param name="endpoints">The app.</param>
+    public static IEndpointRouteBuilder MapCdsHooks(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var feedback = new ConcurrentQueue<FeedbackRecord>();
+        endpoints.MapGet("/cds-services", (IPlacementEngine engine) => Results.Json(new Discovery([.. engine.Names.SelectMany(n => Services(engine, n))]), Json))
+            .WithName("CdsDiscovery").WithSummary("CDS Hooks discovery: the services and the prefetch each needs");
+        endpoints.MapPost("/cds-services/{id}", (string id, JsonElement request, IPlacementEngine engine) => Invoke(id, request, engine))
+            .WithName("CdsService").WithSummary("A CDS Hooks call: cards for the patient's latest QuestionnaireResponse");
+        endpoints.MapPost("/cds-services/{id}/feedback", (string id, JsonElement body, IPlacementEngine engine) => Feedback(id, body, engine, feedback))
+            .WithName("CdsFeedback").WithSummary("CDS Hooks feedback: whether a card was accepted or overridden, and why");
+        endpoints.MapGet("/cds-services/{id}/feedback", (string id) => Results.Json(feedback.Where(f => f.Service == id).ToArray(), Json))
+            .WithName("CdsFeedbackRecorded").WithSummary("The feedback recorded for a service since the start");
+        return endpoints;
+    }
+
+    private static IEnumerable<Service> Services(IPlacementEngine engine, string name)
+    {
+        var rules = engine.GetRuleSet(name);
+        var prefetch = new Dictionary<string, string>
+        {
+            [PrefetchKey] = $"QuestionnaireResponse?subject={{{{context.patientId}}}}&questionnaire={FhirQuestionnaire.Url(rules)}&status=completed&_sort=-authored&_count=1",
+        };
+        foreach (var hook in new[] { "patient-view", "encounter-start" })
+        {
+            yield return new Service(hook, ServiceId(name, hook), $"Level of care ({rules.Title ?? rules.Id})",
+                $"Recommends a level of care for substance use disorder from the patient's latest answers to {FhirQuestionnaire.Url(rules)} (rule set {rules.Id} {rules.Version}); says what to ask when answers are missing.",
+                prefetch);
+        }
+    }
+
+    private static string ServiceId(string name, string hook) => $"placement-{name}-{hook}";
+
+    private static string? RuleSetOf(IPlacementEngine engine, string id) =>
+        engine.Names.FirstOrDefault(n => id == ServiceId(n, "patient-view") || id == ServiceId(n, "encounter-start"));
+
+    private static IResult Invoke(string id, JsonElement request, IPlacementEngine engine)
+    {
+        if (RuleSetOf(engine, id) is not { } name) return Results.Problem(statusCode: 404, title: "Not Found", detail: $"no CDS service '{id}'; see GET /cds-services");
+        if (request.ValueKind != JsonValueKind.Object || !request.TryGetProperty("hookInstance", out var instance) || instance.ValueKind != JsonValueKind.String)
+        {
+            return Results.Problem(statusCode: 400, title: "Bad Request", detail: "a CDS Hooks request is an object with 'hook', 'hookInstance' and 'context'");
+        }
+
+        // Without the prefetched answers the service cannot work (it does not query the EHR's FHIR server): 412, as the specification says.
+        if (!request.TryGetProperty("prefetch", out var prefetch) || !prefetch.TryGetProperty(PrefetchKey, out var found) || found.ValueKind != JsonValueKind.Object)
+        {
+            return Results.Problem(statusCode: 412, title: "Precondition Failed",
+                detail: $"prefetch '{PrefetchKey}' (the patient's latest QuestionnaireResponse) is missing; the service does not query the FHIR server itself");
+        }
+
+        var rules = engine.GetRuleSet(name);
+        var response = QuestionnaireResponseIn(found.GetRawText());
+        if (response is null) return Results.Json(new CardsResponse([NoAnswersCard(rules)]), Json);
+        var read = FhirAssessment.FromQuestionnaireResponse(response, rules);
+        if (read.Assessment is not { } assessment)
+        {
+            return Results.Json(new CardsResponse([InvalidAnswersCard(rules, read.Outcome)]), Json);
+        }
+
+        var rec = engine.Recommend(assessment);
+        return Results.Json(new CardsResponse([CardFor(rec, instance.GetString()!)]), Json);
+    }
+
+    /// <summary>The QuestionnaireResponse prefetched: the resource itself, or the first in a search Bundle; null when there is none.</summary>
+    private static QuestionnaireResponse? QuestionnaireResponseIn(string json)
+    {
+        Resource? resource;
+        try
+        {
+            resource = new FhirJsonDeserializer(new DeserializerSettings()).DeserializeResource(json);
+        }
+        catch (Exception ex) when (ex is DeserializationFailedException or JsonException or FormatException)
+        {
+            return null;
+        }
+
+        return resource switch
+        {
+            QuestionnaireResponse qr => qr,
+            Bundle bundle => bundle.Entry.Select(e => e.Resource).OfType<QuestionnaireResponse>().FirstOrDefault(),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The card for a recommendation: critical for an emergency evaluation or the most intensive
+    /// level, warning while not every level is decided or a review flag is raised, info otherwise.
+    /// </summary>
+    internal static Card CardFor(Recommendation rec, string hookInstance)
+    {
+        var rules = rec.RuleSet;
+        var first = rules.Decisions[0];
+        var emergency = rec.Facts.TryGetValue("emergency_evaluation", out var e) && e.Floor == "true";
+        var top = rules.Decisions.Any(d => rec.Floor(d).Ordinal == d.Levels.Count - 1);
+        var indicator = emergency || top ? "critical"
+            : rec.Status != RecommendationStatus.Recommended || rec.Flags.Count + rec.PossibleFlags.Count > 0 ? "warning"
+            : "info";
+        var summary = rec.Level(first) is { } level
+            ? $"{first.Label}: {level.Name}"
+            : $"{first.Label}: at least {rec.Floor(first).Name}; answers missing";
+        if (emergency) summary = "Emergency evaluation now. " + summary;
+        if (summary.Length > 139) summary = summary[..138] + "…";
+        return new Card(
+            Uuid: DeterministicUuid(hookInstance, rules.Sha256),
+            Summary: summary,
+            Detail: rec.Explain().ToMarkdown(),
+            Indicator: indicator,
+            Source: Source(rules),
+            OverrideReasons: [.. OverrideReasons.Select(r => new CardCoding("urn:placement:override-reason", r.Code, r.Display))]);
+    }
+
+    private static Card NoAnswersCard(RuleSet rules) => new(
+        Uuid: Guid.NewGuid().ToString(),
+        Summary: "No completed placement questionnaire for this patient",
+        Detail: $"Complete the questionnaire {FhirQuestionnaire.Url(rules)} (version {rules.Version}) to get a level-of-care recommendation.",
+        Indicator: "info",
+        Source: Source(rules),
+        OverrideReasons: null);
+
+    private static Card InvalidAnswersCard(RuleSet rules, OperationOutcome outcome) => new(
+        Uuid: Guid.NewGuid().ToString(),
+        Summary: "The placement questionnaire has answers that do not fit; no recommendation",
+        Detail: "Correct these answers:\n\n" + string.Join("\n", outcome.Issue.Select(i => "- " + i.Diagnostics)),
+        Indicator: "warning",
+        Source: Source(rules),
+        OverrideReasons: null);
+
+    private static CardSource Source(RuleSet rules) => new(
+        Label: $"Placement {rules.Id} {rules.Version} (sha256 {rules.Sha256[..12]})",
+        Topic: new CardCoding("urn:placement:ruleset-sha256", rules.Sha256, $"{rules.Id} {rules.Version}"));
+
+    /// <summary>The same call gets the same card id, so feedback can name it.</summary>
+    private static string DeterministicUuid(string hookInstance, string sha)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(hookInstance + "|" + sha));
+        return new Guid(hash.AsSpan(0, 16)).ToString();
+    }
+
+    private static IResult Feedback(string id, JsonElement body, IPlacementEngine engine, ConcurrentQueue<FeedbackRecord> store)
+    {
+        if (RuleSetOf(engine, id) is null) return Results.Problem(statusCode: 404, title: "Not Found", detail: $"no CDS service '{id}'; see GET /cds-services");
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("feedback", out var items) || items.ValueKind != JsonValueKind.Array)
+        {
+            return Results.Problem(statusCode: 400, title: "Bad Request", detail: "feedback is {\"feedback\": [{\"card\", \"outcome\", \"outcomeTimestamp\", ...}]}");
+        }
+
+        var records = new List<FeedbackRecord>();
+        foreach (var f in items.EnumerateArray())
+        {
+            var card = f.TryGetProperty("card", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+            var outcome = f.TryGetProperty("outcome", out var o) && o.ValueKind == JsonValueKind.String ? o.GetString() : null;
+            if (card is null || outcome is not ("accepted" or "overridden"))
+            {
+                return Results.Problem(statusCode: 400, title: "Bad Request", detail: "each feedback item needs 'card' and an 'outcome' of accepted or overridden");
+            }
+
+            string? reason = null;
+            if (f.TryGetProperty("overrideReason", out var r) && r.TryGetProperty("reason", out var coding) && coding.TryGetProperty("code", out var code))
+            {
+                reason = code.GetString();
+                if (!OverrideReasons.Any(x => x.Code == reason))
+                {
+                    return Results.Problem(statusCode: 400, title: "Bad Request", detail: $"overrideReason.reason must be one of the card's override reasons: {string.Join(", ", OverrideReasons.Select(x => x.Code))}");
+                }
+            }
+
+            var comment = f.TryGetProperty("overrideReason", out var r2) && r2.TryGetProperty("userComment", out var uc) ? uc.GetString() : null;
+            var at = f.TryGetProperty("outcomeTimestamp", out var t) && t.TryGetDateTimeOffset(out var when) ? when : DateTimeOffset.UtcNow;
+            records.Add(new FeedbackRecord(id, card, outcome, reason, comment, at));
+        }
+
+        foreach (var record in records) store.Enqueue(record);
+        return Results.Ok();
+    }
+
+    internal sealed record Discovery(IReadOnlyList<Service> Services);
+
+    internal sealed record Service(string Hook, string Id, string Title, string Description, IReadOnlyDictionary<string, string> Prefetch);
+
+    internal sealed record CardsResponse(IReadOnlyList<Card> Cards);
+
+    internal sealed record Card(string Uuid, string Summary, string? Detail, string Indicator, CardSource Source, IReadOnlyList<CardCoding>? OverrideReasons);
+
+    internal sealed record CardSource(string Label, CardCoding Topic);
+
+    internal sealed record CardCoding(string System, string Code, string Display);
+
+    /// <summary>One feedback item as recorded: the card, accepted or overridden, the reason code and comment, and when.</summary>
+    internal sealed record FeedbackRecord(string Service, string Card, string Outcome, string? OverrideReason, string? Comment, DateTimeOffset At);
+}
