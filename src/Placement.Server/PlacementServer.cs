@@ -69,6 +69,7 @@ public static partial class PlacementServer
         app.UseStatusCodePages();
         app.MapPlacementEndpoints(options.MaxRequestBodyBytes);
         app.MapCdsHooks();
+        app.MapWebForm();
         app.MapHealthChecks("/health");
         app.MapOpenApi();
         return app;
