@@ -81,11 +81,11 @@ public static partial class PlacementServer
     public static IEndpointRouteBuilder MapPlacementEndpoints(this IEndpointRouteBuilder endpoints, int maxRequestBodyBytes = Assessment.DefaultMaxBytes)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapPost("/recommend", (HttpRequest request, IPlacementEngine engine, string? ruleSet, string? explain) =>
-                Recommend(request, engine, ruleSet, explain, maxRequestBodyBytes))
+        endpoints.MapPost("/recommend", (HttpRequest request, IPlacementEngine engine, string? ruleSet, string? explain, bool? whatIf) =>
+                Recommend(request, engine, ruleSet, explain, whatIf == true, maxRequestBodyBytes))
             .WithName("Recommend")
             .WithSummary("Recommend a level of care for one assessment")
-            .WithDescription("The body is an assessment: a JSON object of criterion ids to answers (see GET /rulesets/{name}/schema), or, as application/fhir+json, a FHIR R4 QuestionnaireResponse to GET /rulesets/{name}/questionnaire. The response is the recommendation with its explanation as JSON (a FHIR GuidanceResponse for a QuestionnaireResponse), or with ?explain=text or ?explain=markdown the explanation for a clinician. A QuestionnaireResponse whose answers do not fit is answered with an OperationOutcome naming each item.")
+            .WithDescription("The body is an assessment: a JSON object of criterion ids to answers (see GET /rulesets/{name}/schema), or, as application/fhir+json, a FHIR R4 QuestionnaireResponse to GET /rulesets/{name}/questionnaire. The response is the recommendation with its explanation as JSON (a FHIR GuidanceResponse for a QuestionnaireResponse), or with ?explain=text or ?explain=markdown the explanation for a clinician; ?whatIf=true adds, for each answered criterion, the nearest single change that would change a decision. A QuestionnaireResponse whose answers do not fit is answered with an OperationOutcome naming each item.")
             .Accepts<Dictionary<string, object?>>("application/json", FhirJson)
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/plain")
@@ -115,7 +115,7 @@ public static partial class PlacementServer
         return endpoints;
     }
 
-    private static async Task<IResult> Recommend(HttpRequest request, IPlacementEngine engine, string? ruleSet, string? explain, int maxBytes)
+    private static async Task<IResult> Recommend(HttpRequest request, IPlacementEngine engine, string? ruleSet, string? explain, bool whatIf, int maxBytes)
     {
         if (!request.HasJsonContentType())
         {
@@ -151,11 +151,12 @@ public static partial class PlacementServer
             return TooLarge(maxBytes);
         }
 
+        var changes = whatIf ? WhatIf.For(rec) : [];
         return explain switch
         {
-            "text" => Results.Text(rec.Explain().ToText(), "text/plain; charset=utf-8"),
-            "markdown" => Results.Text(rec.Explain().ToMarkdown(), "text/markdown; charset=utf-8"),
-            _ => Results.Text(rec.Explain().ToJson(), "application/json; charset=utf-8"),
+            "text" => Results.Text(rec.Explain().ToText() + (whatIf ? "\n" + WhatIf.Render(changes, markdown: false) : ""), "text/plain; charset=utf-8"),
+            "markdown" => Results.Text(rec.Explain().ToMarkdown() + (whatIf ? "\n" + WhatIf.Render(changes, markdown: true) : ""), "text/markdown; charset=utf-8"),
+            _ => Results.Text(whatIf ? WhatIf.AddToJson(rec.Explain().ToJson(), changes) : rec.Explain().ToJson(), "application/json; charset=utf-8"),
         };
     }
 

@@ -188,4 +188,13 @@ public sealed class RecommendCommandTests
         exit.Should().Be(64);
         stderr.Should().Contain("unknown --detail 'everything'; use standard or full");
     }
+
+    [Fact]
+    public void Recommend_WhatIf_ListsTheNearestChangeOfEachAnswer()
+    {
+        var (exit, stdout, stderr) = CliRunner.Run("recommend", CliRunner.Example("outpatient-ambulatory-withdrawal.yaml"), "--what-if");
+
+        exit.Should().Be(0, stderr);
+        stdout.Should().Contain("What would change it (one answer at a time):").And.Contain("  - If Overnight support were no (now yes)");
+    }
 }

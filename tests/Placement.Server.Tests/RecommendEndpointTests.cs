@@ -134,4 +134,17 @@ public sealed class RecommendEndpointTests(ServerFixture server) : IClassFixture
         paths.TryGetProperty("/rulesets/{name}/schema", out _).Should().BeTrue();
         recommend.GetProperty("post").GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["200", "400", "413", "415"]);
     }
+
+    [Fact]
+    public async Task WhatIf_AddsTheNearestChangesThatWouldChangeADecision()
+    {
+        using var response = await server.Http.PostAsync("/recommend?whatIf=true", Json("""{"withdrawal_substances":["alcohol"],"ciwa_ar":14,"night_support":true}"""));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var body = await Body(response);
+        body.GetProperty("whatIf").EnumerateArray().Should().Contain(c => c.GetProperty("criterion").GetString() == "ciwa_ar" && c.GetProperty("to").GetString() == "19");
+
+        using var text = await server.Http.PostAsync("/recommend?whatIf=true&explain=text", Json("""{"withdrawal_substances":["alcohol"],"ciwa_ar":14}"""));
+        (await text.Content.ReadAsStringAsync()).Should().Contain("What would change it (one answer at a time):");
+    }
 }

@@ -23,19 +23,23 @@ internal static class RecommendCommand
                 return ExplanationDetail.Standard;
             },
         };
+        var whatIf = new Option<bool>("--what-if")
+        {
+            Description = "Add, for each answered criterion, the nearest single change of its answer that would change a decision (\"if Overnight support were no, ...\").",
+        };
         var command = new ToolCommand("recommend", "Recommend a level of care for one assessment and explain it.", """
               0   a recommendation was made (recommended, provisional or insufficient)
               2   the assessment is invalid or cannot be read (errors on stderr as file:line:col: error CODE: ...)
               3   the rule set is invalid or cannot be read (errors on stderr, the same way)
             """)
         {
-            assessment, rules, format, detail,
+            assessment, rules, format, detail, whatIf,
         };
-        command.SetAction(parse => Run(parse.GetValue(assessment)!, parse.GetValue(rules), parse.GetValue(format) ?? "text", parse.GetValue(detail), io));
+        command.SetAction(parse => Run(parse.GetValue(assessment)!, parse.GetValue(rules), parse.GetValue(format) ?? "text", parse.GetValue(detail), parse.GetValue(whatIf), io));
         return command;
     }
 
-    private static int Run(string path, string? rulesPath, string format, ExplanationDetail detail, Io io)
+    private static int Run(string path, string? rulesPath, string format, ExplanationDetail detail, bool whatIf, Io io)
     {
         var rules = RuleSetOption.Load(rulesPath, io.Error);
         if (rules is null) return ExitCodes.InvalidRuleSet;
@@ -43,12 +47,14 @@ internal static class RecommendCommand
         var assessment = AssessmentInput.Read(path, rules, io.In, io.Error);
         if (assessment is null) return ExitCodes.InvalidInput;
 
-        var explanation = rules.Recommend(assessment).Explain();
+        var recommendation = rules.Recommend(assessment);
+        var explanation = recommendation.Explain();
+        var changes = whatIf ? WhatIf.For(recommendation) : [];
         io.Out.Write(format switch
         {
-            "json" => explanation.ToJson() + Environment.NewLine,
-            "markdown" => explanation.ToMarkdown(detail),
-            _ => explanation.ToText(detail),
+            "json" => (whatIf ? WhatIf.AddToJson(explanation.ToJson(), changes) : explanation.ToJson()) + Environment.NewLine,
+            "markdown" => explanation.ToMarkdown(detail) + (whatIf ? Environment.NewLine + WhatIf.Render(changes, markdown: true) : ""),
+            _ => explanation.ToText(detail) + (whatIf ? Environment.NewLine + WhatIf.Render(changes, markdown: false) : ""),
         });
         return ExitCodes.Success;
     }
