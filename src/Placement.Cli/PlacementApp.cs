@@ -94,6 +94,7 @@ internal static class PlacementApp
             MigrateCommand.Create(rules, io),
             ServeCommand.Create(rules, io),
             QuestionnaireCommand.Create(rules, io),
+            AuditCommand.Create(rules, io),
         };
         root.HelpName = Name;
         foreach (var option in root.Options)

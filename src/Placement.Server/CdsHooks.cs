@@ -24,18 +24,8 @@ public static class CdsHooks
     /// <summary>The prefetch key the services ask for.</summary>
     public const string PrefetchKey = "questionnaireResponse";
 
-    /// <summary>The override reasons every card offers (system <c>urn:placement:override-reason</c>).</summary>
-    public static IReadOnlyList<(string Code, string Display)> OverrideReasons { get; } =
-    [
-        ("service-not-available", "Service not available"),
-        ("patient-preference", "Patient preference"),
-        ("clinical-judgement", "Clinical judgement"),
-        ("transportation", "Transportation"),
-        ("financial", "Financial"),
-        ("court-ordered", "Court ordered"),
-        ("language-or-culture", "Language or culture"),
-        ("other", "Other"),
-    ];
+    /// <summary>The override reasons every card offers (system <c>urn:placement:override-reason</c>): <see cref="Audit.OverrideReasons.All"/>.</summary>
+    public static IReadOnlyList<(string Code, string Display)> OverrideReasons => Audit.OverrideReasons.All;
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

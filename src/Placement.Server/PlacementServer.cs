@@ -93,6 +93,21 @@ public static partial class PlacementServer
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        endpoints.MapPost("/audit/verify", async (HttpRequest request, IPlacementEngine engine) =>
+            {
+                if (!request.HasJsonContentType()) return Results.Problem(statusCode: 415, title: "Unsupported Media Type", detail: "send the audit record as application/json");
+                using var reader = new StreamReader(request.Body);
+                var buffer = new char[maxRequestBodyBytes + 1];
+                var length = await reader.ReadBlockAsync(buffer.AsMemory(), request.HttpContext.RequestAborted).ConfigureAwait(false);
+                if (length > maxRequestBodyBytes) return TooLarge(maxRequestBodyBytes);
+                var result = Audit.AuditRecord.Verify(new string(buffer, 0, length), [.. engine.Names.Select(engine.GetRuleSet)]);
+                return result.Problem is { } problem
+                    ? Results.Problem(statusCode: 422, title: "Cannot verify", detail: problem)
+                    : Results.Ok(new { reproduces = result.Reproduces, differences = result.Differences });
+            })
+            .WithName("VerifyAudit")
+            .WithSummary("Re-run an audit record on the rule set it names and say whether it reproduces")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         endpoints.MapGet("/rulesets", (IPlacementEngine engine) => Results.Ok(engine.Names.Select(n => Describe(engine, n))))
             .WithName("RuleSets")
             .WithSummary("The rule sets served, what each is serving now and how its last reload went");

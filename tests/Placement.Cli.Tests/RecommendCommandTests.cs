@@ -197,4 +197,20 @@ public sealed class RecommendCommandTests
         exit.Should().Be(0, stderr);
         stdout.Should().Contain("What would change it (one answer at a time):").And.Contain("  - If Overnight support were no (now yes)");
     }
+
+    [Fact]
+    public void RecommendWithAudit_ThenAuditVerify_Reproduces_AndATamperedRecordExits1()
+    {
+        var record = Path.Combine(Path.GetTempPath(), $"audit-{Guid.NewGuid():N}.json");
+        CliRunner.Run("recommend", CliRunner.Example("php.yaml"), "--audit", record).Exit.Should().Be(0);
+
+        var (exit, stdout, _) = CliRunner.Run("audit", "verify", record);
+        exit.Should().Be(0);
+        stdout.Should().StartWith("REPRODUCES");
+
+        File.WriteAllText(record, File.ReadAllText(record).Replace("\"level\": \"php\"", "\"level\": \"iop\"", StringComparison.Ordinal));
+        var (exit2, stdout2, _) = CliRunner.Run("audit", "verify", record);
+        exit2.Should().Be(1);
+        stdout2.Should().Contain("DOES NOT REPRODUCE").And.Contain("level_of_care level: recorded \"iop\", now \"php\"");
+    }
 }

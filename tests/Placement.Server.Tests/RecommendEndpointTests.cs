@@ -147,4 +147,20 @@ public sealed class RecommendEndpointTests(ServerFixture server) : IClassFixture
         using var text = await server.Http.PostAsync("/recommend?whatIf=true&explain=text", Json("""{"withdrawal_substances":["alcohol"],"ciwa_ar":14}"""));
         (await text.Content.ReadAsStringAsync()).Should().Contain("What would change it (one answer at a time):");
     }
+
+    [Fact]
+    public async Task AuditVerify_ReproducesARecord_AndReportsATamperedOne()
+    {
+        var rules = RuleSet.LoadDefault();
+        var record = Placement.Audit.AuditRecord.Create(rules.Recommend(rules.NewAssessment().Set("ciwa_ar", 3).Build()), DateTimeOffset.UtcNow);
+
+        using var ok = await server.Http.PostAsync("/audit/verify", Json(record));
+        ok.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Body(ok)).GetProperty("reproduces").GetBoolean().Should().BeTrue();
+
+        using var bad = await server.Http.PostAsync("/audit/verify", Json(record.Replace("\"status\": \"insufficient\"", "\"status\": \"recommended\"", StringComparison.Ordinal)));
+        var body = await Body(bad);
+        body.GetProperty("reproduces").GetBoolean().Should().BeFalse();
+        body.GetProperty("differences")[0].GetString().Should().Be("status: recorded \"recommended\", now \"insufficient\"");
+    }
 }

@@ -27,19 +27,24 @@ internal static class RecommendCommand
         {
             Description = "Add, for each answered criterion, the nearest single change of its answer that would change a decision (\"if Overnight support were no, ...\").",
         };
+        var audit = new Option<string?>("--audit")
+        {
+            Description = "Also write the self-contained audit record (time, rule set id, version and sha256, the answers, the result) to FILE; 'placement audit verify FILE' re-runs it.",
+            HelpName = "FILE",
+        };
         var command = new ToolCommand("recommend", "Recommend a level of care for one assessment and explain it.", """
               0   a recommendation was made (recommended, provisional or insufficient)
               2   the assessment is invalid or cannot be read (errors on stderr as file:line:col: error CODE: ...)
               3   the rule set is invalid or cannot be read (errors on stderr, the same way)
             """)
         {
-            assessment, rules, format, detail, whatIf,
+            assessment, rules, format, detail, whatIf, audit,
         };
-        command.SetAction(parse => Run(parse.GetValue(assessment)!, parse.GetValue(rules), parse.GetValue(format) ?? "text", parse.GetValue(detail), parse.GetValue(whatIf), io));
+        command.SetAction(parse => Run(parse.GetValue(assessment)!, parse.GetValue(rules), parse.GetValue(format) ?? "text", parse.GetValue(detail), parse.GetValue(whatIf), parse.GetValue(audit), io));
         return command;
     }
 
-    private static int Run(string path, string? rulesPath, string format, ExplanationDetail detail, bool whatIf, Io io)
+    private static int Run(string path, string? rulesPath, string format, ExplanationDetail detail, bool whatIf, string? auditPath, Io io)
     {
         var rules = RuleSetOption.Load(rulesPath, io.Error);
         if (rules is null) return ExitCodes.InvalidRuleSet;
@@ -48,6 +53,19 @@ internal static class RecommendCommand
         if (assessment is null) return ExitCodes.InvalidInput;
 
         var recommendation = rules.Recommend(assessment);
+        if (auditPath is not null)
+        {
+            try
+            {
+                File.WriteAllText(auditPath, Placement.Audit.AuditRecord.Create(recommendation, DateTimeOffset.UtcNow));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                io.Error.WriteLine($"{auditPath}:1:1: error PL1006: cannot be written");
+                return ExitCodes.InvalidInput;
+            }
+        }
+
         var explanation = recommendation.Explain();
         var changes = whatIf ? WhatIf.For(recommendation) : [];
         io.Out.Write(format switch
