@@ -139,7 +139,7 @@ public static class CdsHooks
         return new Card(
             Uuid: DeterministicUuid(hookInstance, rules.Sha256),
             Summary: summary,
-            Detail: rec.Explain().ToMarkdown(),
+            Detail: rec.Explain().ToMarkdown() + "\n" + WhatIf.Render(WhatIf.For(rec), markdown: true),
             Indicator: indicator,
             Source: Source(rules),
             OverrideReasons: [.. OverrideReasons.Select(r => new CardCoding("urn:placement:override-reason", r.Code, r.Display))]);

@@ -65,7 +65,8 @@ public sealed class CdsHooksTests(ServerFixture server) : IClassFixture<ServerFi
 
         card.GetProperty("indicator").GetString().Should().Be("info");
         card.GetProperty("summary").GetString().Should().Be("Level of care: Standard outpatient");
-        card.GetProperty("detail").GetString().Should().StartWith("# Placement recommendation (recommended)");
+        card.GetProperty("detail").GetString().Should().StartWith("# Placement recommendation (recommended)")
+            .And.Contain("## What would change it").And.Contain("- If ");
         card.GetProperty("source").GetProperty("topic").GetProperty("code").GetString().Should().Be(rules.Sha256);
         card.GetProperty("source").GetProperty("label").GetString().Should().Contain("adult-sud-placement 2.0.0");
         card.GetProperty("overrideReasons").EnumerateArray().Select(r => r.GetProperty("display").GetString()).Should().Equal(
