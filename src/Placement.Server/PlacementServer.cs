@@ -93,6 +93,35 @@ public static partial class PlacementServer
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        endpoints.MapPost("/audit/record", (System.Text.Json.JsonElement body, IPlacementEngine engine, string? ruleSet) =>
+            {
+                if (ruleSet is not null && !engine.Names.Contains(ruleSet)) return NotFound(engine, ruleSet);
+                if (body.ValueKind != System.Text.Json.JsonValueKind.Object || !body.TryGetProperty("assessment", out var answers) || answers.ValueKind != System.Text.Json.JsonValueKind.Object)
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["assessment"] = ["the body is {\"assessment\": {...answers}, \"override\": {\"decision\", \"actual\", \"reason\", \"comment\"}}"] });
+                }
+
+                var result = engine.RecommendJson(ruleSet, System.Text.Encoding.UTF8.GetBytes(answers.GetRawText()));
+                if (result.Recommendation is not { } rec) return Invalid(result.Diagnostics);
+                Audit.PlacementOverride? chosen = null;
+                if (body.TryGetProperty("override", out var o) && o.ValueKind == System.Text.Json.JsonValueKind.Object)
+                {
+                    static string? Field(System.Text.Json.JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : null;
+                    try
+                    {
+                        chosen = Audit.PlacementOverride.Create(rec, Field(o, "decision") ?? "", Field(o, "actual") ?? "", Field(o, "reason") ?? "", Field(o, "comment"));
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        return Results.ValidationProblem(new Dictionary<string, string[]> { ["override"] = [ex.Message.Split(" (Parameter", 2)[0]] });
+                    }
+                }
+
+                return Results.Text(Audit.AuditRecord.Create(rec, DateTimeOffset.UtcNow, chosen), "application/json; charset=utf-8");
+            })
+            .WithName("AuditRecord")
+            .WithSummary("The self-contained audit record of a recommendation, with an override if one is given")
+            .ProducesValidationProblem();
         endpoints.MapPost("/audit/verify", async (HttpRequest request, IPlacementEngine engine) =>
             {
                 if (!request.HasJsonContentType()) return Results.Problem(statusCode: 415, title: "Unsupported Media Type", detail: "send the audit record as application/json");

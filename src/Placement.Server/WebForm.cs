@@ -59,6 +59,7 @@ public static partial class WebForm
             required = c.IsRequired,
             requiredWhen = c.RequiredWhen,
         }).ToArray(),
+        overrideReasons = Audit.OverrideReasons.All.Select(r => new { code = r.Code, display = r.Display }).ToArray(),
         decisions = rules.Decisions.Select(d => new { id = d.Id, label = d.Label, levels = d.Levels.Select(l => new { id = l.Id, name = l.Name }).ToArray() }).ToArray(),
         dimensions = rules.Criteria.Select(c => (Symbol: (Symbol)c, Source: "criterion"))
             .Concat(rules.Facts.Select(f => (Symbol: (Symbol)f, Source: "fact")))

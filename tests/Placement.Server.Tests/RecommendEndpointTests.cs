@@ -163,4 +163,18 @@ public sealed class RecommendEndpointTests(ServerFixture server) : IClassFixture
         body.GetProperty("reproduces").GetBoolean().Should().BeFalse();
         body.GetProperty("differences")[0].GetString().Should().Be("status: recorded \"recommended\", now \"insufficient\"");
     }
+
+    [Fact]
+    public async Task AuditRecord_HoldsTheOverride_AndAnUnknownReasonIsAProblem()
+    {
+        using var ok = await server.Http.PostAsync("/audit/record", Json("""{"assessment":{"ciwa_ar":3},"override":{"decision":"level_of_care","actual":"iop","reason":"patient-preference","comment":"prefers evenings"}}"""));
+        ok.StatusCode.Should().Be(HttpStatusCode.OK);
+        var record = await Body(ok);
+        record.GetProperty("override").GetProperty("reason").GetString().Should().Be("patient-preference");
+        record.GetProperty("override").GetProperty("indicated").GetString().Should().Be("outpatient");
+
+        using var bad = await server.Http.PostAsync("/audit/record", Json("""{"assessment":{"ciwa_ar":3},"override":{"decision":"level_of_care","actual":"iop","reason":"weather"}}"""));
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await Body(bad)).GetProperty("errors").GetProperty("override")[0].GetString().Should().StartWith("'weather' is not an override reason");
+    }
 }

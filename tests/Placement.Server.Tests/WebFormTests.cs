@@ -62,6 +62,15 @@ public sealed class WebFormTests(ServerFixture server) : IClassFixture<ServerFix
         await Assertions.Expect(page.Locator("#dimensions .dim")).ToHaveCountAsync(6);
         await Assertions.Expect(page.Locator("#dimensions .dim[data-dimension='1']")).ToContainTextAsync("Withdrawal severity: severe");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "web-form-answered.png"), FullPage = true });
+
+        // Placed elsewhere: the reason is recorded with the indicated and actual levels; "not available" points to more care, not less.
+        await page.ClickAsync("#override summary");
+        await page.SelectOptionAsync("#override-reason", "service-not-available");
+        await Assertions.Expect(page.Locator("#override-hint")).ToContainTextAsync("consider Inpatient, medically managed, the next more intensive level");
+        await page.SelectOptionAsync("#override-level", "medically_managed_inpatient");
+        await page.FillAsync("#override-comment", "no 3.7 bed in the region");
+        await page.ClickAsync("#override-record");
+        await Assertions.Expect(page.Locator("#override-result")).ToContainTextAsync("indicated medically_monitored_inpatient, placed medically_managed_inpatient (service-not-available)");
     }
 
     [Fact]

@@ -161,7 +161,47 @@ function showRecommendation(rec) {
     for (const n of rec.notes) ul.append(el("li", { text: n }));
     out.append(el("div", {}, el("strong", { text: "Notes" }), ul));
   }
+  out.append(overridePanel(rec));
   out.append(el("p", { class: "muted", text: `Rule set ${rec.ruleSet.id} ${rec.ruleSet.version}, sha256 ${rec.ruleSet.sha256}. ${rec.disclaimer}` }));
+}
+
+/** Record where the person is actually placed when it is not the indicated level, and why; downloads the audit record. */
+function overridePanel(rec) {
+  const first = state.form.decisions[0];
+  const indicated = rec.decisions[first.id].floor;
+  const box = el("details", { id: "override" }, el("summary", { text: `Place elsewhere than indicated (${first.label})` }));
+  const level = el("select", { id: "override-level" });
+  for (const l of first.levels) level.append(el("option", { value: l.id, text: l.name }));
+  level.value = indicated.id;
+  const reason = el("select", { id: "override-reason" });
+  for (const r of state.form.overrideReasons) reason.append(el("option", { value: r.code, text: r.display }));
+  const comment = el("input", { id: "override-comment", type: "text", placeholder: "comment (kept in the audit record only)" });
+  const hint = el("p", { class: "muted", id: "override-hint" });
+  const showHint = () => {
+    const i = first.levels.findIndex((l) => l.id === indicated.id);
+    hint.textContent = reason.value === "service-not-available" && i + 1 < first.levels.length
+      ? `Not available: consider ${first.levels[i + 1].name}, the next more intensive level, rather than less care.`
+      : "";
+  };
+  reason.addEventListener("change", showHint);
+  showHint();
+  const record = el("button", { type: "button", id: "override-record", text: "Record and download the audit record" });
+  const result = el("p", { id: "override-result" });
+  record.addEventListener("click", async () => {
+    const response = await fetch(`/audit/record?ruleSet=${encodeURIComponent(state.ruleSet)}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ assessment: answers(), override: { decision: first.id, actual: level.value, reason: reason.value, comment: comment.value || null } }),
+    });
+    const text = await response.text();
+    if (!response.ok) { result.textContent = "Not recorded: " + text; return; }
+    const audit = JSON.parse(text);
+    result.textContent = `Recorded at ${audit.recordedAt}: indicated ${audit.override.indicated}, placed ${audit.override.actual} (${audit.override.reason}).`;
+    const link = el("a", { href: URL.createObjectURL(new Blob([text], { type: "application/json" })), download: "placement-audit.json", text: "audit record" });
+    result.append(" ", link);
+  });
+  box.append(el("label", {}, "Placed at ", level), " ", el("label", {}, "because ", reason), " ", comment, hint, record, result);
+  return box;
 }
 
 /** The dimensions (criteria and facts labelled "(dimension N)") as bars over their ratings, beside the level of care. */
