@@ -27,6 +27,9 @@ public static class CdsHooks
     /// <summary>The override reasons every card offers (system <c>urn:placement:override-reason</c>): <see cref="Audit.OverrideReasons.All"/>.</summary>
     public static IReadOnlyList<(string Code, string Display)> OverrideReasons => Audit.OverrideReasons.All;
 
+    /// <summary>How many feedback items are kept (in memory, for this process only).</summary>
+    public const int MaxFeedback = 10_000;
+
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -205,7 +208,14 @@ public static class CdsHooks
             records.Add(new FeedbackRecord(id, card, outcome, reason, comment, at));
         }
 
-        foreach (var record in records) store.Enqueue(record);
+        foreach (var record in records)
+        {
+            store.Enqueue(record);
+
+            // Kept in memory for this process only, and bounded: the oldest go first.
+            while (store.Count > MaxFeedback) store.TryDequeue(out _);
+        }
+
         return Results.Ok();
     }
 

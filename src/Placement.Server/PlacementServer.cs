@@ -125,11 +125,9 @@ public static partial class PlacementServer
         endpoints.MapPost("/audit/verify", async (HttpRequest request, IPlacementEngine engine) =>
             {
                 if (!request.HasJsonContentType()) return Results.Problem(statusCode: 415, title: "Unsupported Media Type", detail: "send the audit record as application/json");
-                using var reader = new StreamReader(request.Body);
-                var buffer = new char[maxRequestBodyBytes + 1];
-                var length = await reader.ReadBlockAsync(buffer.AsMemory(), request.HttpContext.RequestAborted).ConfigureAwait(false);
-                if (length > maxRequestBodyBytes) return TooLarge(maxRequestBodyBytes);
-                var result = Audit.AuditRecord.Verify(new string(buffer, 0, length), [.. engine.Names.Select(engine.GetRuleSet)]);
+                var text = await ReadBodyAsync(request, maxRequestBodyBytes).ConfigureAwait(false);
+                if (text is null) return TooLarge(maxRequestBodyBytes);
+                var result = Audit.AuditRecord.Verify(text, [.. engine.Names.Select(engine.GetRuleSet)]);
                 return result.Problem is { } problem
                     ? Results.Problem(statusCode: 422, title: "Cannot verify", detail: problem)
                     : Results.Ok(new { reproduces = result.Reproduces, differences = result.Differences });
@@ -206,18 +204,31 @@ public static partial class PlacementServer
 
     private const string FhirJson = "application/fhir+json";
 
+    /// <summary>The body as UTF-8 text, read in small pieces up to the limit; null when it is longer (memory stays proportional to what was sent).</summary>
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, int maxBytes)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
     private static bool IsFhir(HttpRequest request) =>
         Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals(FhirJson, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A QuestionnaireResponse in; a GuidanceResponse (or the explanation) out, or an OperationOutcome naming each item that does not fit.</summary>
     private static async Task<IResult> RecommendFhir(HttpRequest request, IPlacementEngine engine, string? ruleSet, string? explain, int maxBytes)
     {
-        using var reader = new StreamReader(request.Body);
-        var buffer = new char[maxBytes + 1];
-        var length = await reader.ReadBlockAsync(buffer.AsMemory(), request.HttpContext.RequestAborted).ConfigureAwait(false);
-        if (length > maxBytes) return TooLarge(maxBytes);
+        var text = await ReadBodyAsync(request, maxBytes).ConfigureAwait(false);
+        if (text is null) return TooLarge(maxBytes);
         var rules = engine.GetRuleSet(ruleSet);
-        var read = FhirAssessment.FromJson(new string(buffer, 0, length), rules);
+        var read = FhirAssessment.FromJson(text, rules);
         if (read.Assessment is not { } assessment)
         {
             return Results.Text(FhirGuidance.ToJson(read.Outcome), FhirJson, statusCode: StatusCodes.Status400BadRequest);
