@@ -31,8 +31,9 @@ public sealed class PlacementServerOptions
 
 /// <summary>
 /// The Placement HTTP service: <c>POST /recommend</c>, <c>GET /rulesets</c>,
-/// <c>GET /rulesets/{name}/schema</c>, <c>GET /health</c> and the OpenAPI document at
-/// <c>/openapi/v1.json</c>. Bad input is a problem details response (RFC 9457) naming the
+/// <c>GET /rulesets/{name}/schema</c>, <c>/questionnaire</c> and <c>/form</c>, the audit endpoints,
+/// CDS Hooks (<see cref="CdsHooks"/>), the web form at <c>/</c> (<see cref="WebForm"/>),
+/// <c>GET /health</c> and the OpenAPI document at <c>/openapi/v1.json</c>. Bad input is a problem details response (RFC 9457) naming the
 /// criterion; an unsupported content type is 415, a body over the limit 413.
 /// </summary>
 public static partial class PlacementServer
