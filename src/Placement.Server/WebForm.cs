@@ -56,6 +56,7 @@ public static partial class WebForm
             max = c.Domain.Kind == ValueKind.Integer ? c.Domain.Max : (int?)null,
             values = Words(c.Domain),
             ask = c.Ask,
+            dimension = c.Dimension,
             required = c.IsRequired,
             requiredWhen = c.RequiredWhen,
         }).ToArray(),

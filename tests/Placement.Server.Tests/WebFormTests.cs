@@ -35,9 +35,11 @@ public sealed class WebFormTests(ServerFixture server) : IClassFixture<ServerFix
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1100 } });
         await page.GotoAsync(server.Http.BaseAddress!.ToString());
 
-        // The form is built from the rule set: ask tier 1 first, required questions marked.
+        // The form is built from the rule set: ask tier 1 first, then by dimension; required questions marked.
         await page.WaitForSelectorAsync("#q-harm_risk.required");
-        (await page.Locator("fieldset legend").First.TextContentAsync()).Should().Be("Ask first");
+        (await page.Locator("fieldset legend").AllTextContentsAsync()).Should().Equal(
+            "Ask first", "Dimension 1: Withdrawal severity", "Dimension 2: Physical health conditions", "Dimension 3: Mental health conditions",
+            "Dimension 4: Resistance to change", "Dimension 5: Relapse or continued use potential", "Dimension 6: Recovery environment");
 
         // Alcohol with a CIWA-Ar of 22: at least medically monitored inpatient; safety questions still to ask.
         await page.CheckAsync("input[name=withdrawal_substances][value=alcohol]");

@@ -34,19 +34,25 @@ async function load(name) {
   update();
 }
 
+/** Ask tier 1 first; then the rest grouped by dimension (each in ask-tier order); then any question without one. */
 function render(form) {
   const root = $("form");
   root.replaceChildren();
-  const tiers = new Map();
-  for (const c of form.criteria) {
-    const key = c.ask ?? 99;
-    if (!tiers.has(key)) tiers.set(key, []);
-    tiers.get(key).push(c);
+  const byTier = (a, b) => (a.ask ?? 99) - (b.ask ?? 99);
+  const groups = [];
+  const first = form.criteria.filter((c) => c.ask === 1);
+  if (first.length) groups.push({ title: "Ask first", criteria: first });
+  const rest = form.criteria.filter((c) => c.ask !== 1);
+  const dimensionNames = new Map(form.dimensions.map((d) => [d.dimension, d.label]));
+  for (const n of [...new Set(rest.map((c) => c.dimension).filter((d) => d != null))].sort((a, b) => a - b)) {
+    const name = dimensionNames.get(n);
+    groups.push({ title: `Dimension ${n}${name ? ": " + name : ""}`, criteria: rest.filter((c) => c.dimension === n).sort(byTier) });
   }
-  for (const [tier, criteria] of [...tiers.entries()].sort((a, b) => a[0] - b[0])) {
-    const legend = tier === 99 ? "Other questions" : tier === 1 ? "Ask first" : `Then (tier ${tier})`;
-    const fs = el("fieldset", {}, el("legend", { text: legend }));
-    for (const c of criteria) fs.append(question(c));
+  const other = rest.filter((c) => c.dimension == null).sort(byTier);
+  if (other.length) groups.push({ title: "Other questions", criteria: other });
+  for (const g of groups) {
+    const fs = el("fieldset", {}, el("legend", { text: g.title }));
+    for (const c of g.criteria) fs.append(question(c));
     root.append(fs);
   }
 }

@@ -200,7 +200,7 @@ internal sealed class DeclarationStage
 
     private Criterion? DeclareCriterion(string id, YMapping node, SourceLocation at, int slot)
     {
-        var reader = new MappingReader(node, $"criterion '{id}'", _diagnostics, "type", "values", "labels", "of", "min", "max", "risk", "required", "ask", "label", "description");
+        var reader = new MappingReader(node, $"criterion '{id}'", _diagnostics, "type", "values", "labels", "of", "min", "max", "risk", "required", "ask", "dimension", "label", "description");
         var domain = _domains.ReadDomain(reader, id, criterion: true);
         var riskWord = _fields.ReadWord(reader, "risk", Risks);
         var risk = riskWord switch { "increasing" => RiskDirection.Increasing, "decreasing" => RiskDirection.Decreasing, _ => RiskDirection.None };
@@ -214,8 +214,12 @@ internal sealed class DeclarationStage
         }
 
         var ask = ReadAsk(reader, id);
+        var dimension = ReadDimension(reader, id);
         if (domain is null) return null;
-        var criterion = new Criterion(id, reader.Text("label"), reader.Text("description"), domain, risk, at, slot, isRequired, requiredWhen?.Value.Trim(), ask);
+        var criterion = new Criterion(id, reader.Text("label"), reader.Text("description"), domain, risk, at, slot, isRequired, requiredWhen?.Value.Trim(), ask)
+        {
+            Dimension = dimension,
+        };
         if (requiredWhen is not null) _requiredWhen.Add((criterion, requiredWhen));
         return criterion;
     }
@@ -234,6 +238,22 @@ internal sealed class DeclarationStage
         }
 
         return tier;
+    }
+
+    /// <summary>The <c>dimension</c> a criterion informs (ASAM's six): a whole number from 1 to 6.</summary>
+    private int? ReadDimension(MappingReader reader, string id)
+    {
+        var node = reader.Scalar("dimension");
+        if (node is null) return null;
+        var dimension = _fields.ReadInt(node);
+        if (dimension is null) return null;
+        if (dimension is < 1 or > 6)
+        {
+            _diagnostics.Error(DiagnosticCodes.InvalidValue, node.Start, $"'dimension' of criterion '{id}' is 1 to 6 (the assessment's six dimensions)");
+            return null;
+        }
+
+        return dimension;
     }
 
     private Fact? DeclareFact(string id, YMapping node, SourceLocation at, int slot)

@@ -56,6 +56,9 @@ public sealed class Criterion : Symbol
     /// <summary>The tier in which to ask for it (<c>ask: 1</c> first); null when not declared (asked after every tier).</summary>
     public int? Ask { get; }
 
+    /// <summary>The dimension of the assessment (1 to 6) this criterion informs, when declared: forms group questions by it.</summary>
+    public int? Dimension { get; init; }
+
     /// <summary>For a member of a set criterion (one of its words, as a boolean): the set. Members are never shown to users.</summary>
     internal Criterion? SetOf { get; }
 

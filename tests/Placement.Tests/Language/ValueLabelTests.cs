@@ -71,3 +71,18 @@ public sealed class ValueLabelTests
         result.Errors.Should().Contain(d => d.Message.Contains(message, StringComparison.Ordinal));
     }
 }
+
+/// <summary><c>dimension:</c> on a criterion: the assessment dimension a form groups it under.</summary>
+public sealed class CriterionDimensionTests
+{
+    [Fact]
+    public void Dimension_IsReadAndChecked()
+    {
+        RuleSet.LoadDefault().Criteria.Single(c => c.Id == "night_support").Dimension.Should().Be(6);
+        RuleSet.LoadDefault().Criteria.Should().OnlyContain(c => c.Dimension != null, "every default criterion names its dimension");
+
+        var bad = TestSupport.Load(TestSupport.MiniHeader.Replace("flag: { type: boolean }", "flag: { type: boolean, dimension: 7 }", StringComparison.Ordinal));
+        bad.RuleSet.Should().BeNull();
+        bad.Errors.Should().ContainSingle(d => d.Code == "PL1007" && d.Message == "'dimension' of criterion 'flag' is 1 to 6 (the assessment's six dimensions)");
+    }
+}
