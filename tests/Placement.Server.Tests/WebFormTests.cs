@@ -63,6 +63,8 @@ public sealed class WebFormTests(ServerFixture server) : IClassFixture<ServerFix
         await Assertions.Expect(page.Locator("#d-level_of_care .reasons")).ToContainTextAsync("24-hour");
         await Assertions.Expect(page.Locator("#dimensions .dim")).ToHaveCountAsync(6);
         await Assertions.Expect(page.Locator("#dimensions .dim[data-dimension='1']")).ToContainTextAsync("Withdrawal severity: severe");
+        // Beside each answered dimension, the nearest rating that would change the levels (what-if): moderate mental health risk.
+        await Assertions.Expect(page.Locator("#dimensions .dim[data-dimension='3']")).ToHaveAttributeAsync("data-threshold", "moderate");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "web-form-answered.png"), FullPage = true });
 
         // Placed elsewhere: the reason is recorded with the indicated and actual levels; "not available" points to more care, not less.

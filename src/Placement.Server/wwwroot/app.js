@@ -109,7 +109,7 @@ function schedule() {
 
 async function update() {
   const seq = ++state.seq;
-  const response = await fetch(`/recommend?ruleSet=${encodeURIComponent(state.ruleSet)}`, {
+  const response = await fetch(`/recommend?ruleSet=${encodeURIComponent(state.ruleSet)}&whatIf=true`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(answers()),
@@ -210,7 +210,10 @@ function overridePanel(rec) {
   return box;
 }
 
-/** The dimensions (criteria and facts labelled "(dimension N)") as bars over their ratings, beside the level of care. */
+/**
+ * The dimensions (criteria and facts labelled "(dimension N)") as bars over their ratings, beside the
+ * level of care; a red mark shows the nearest rating at which the levels would change (from what-if).
+ */
 function dimensions(rec) {
   const box = el("div", { class: "dims", id: "dimensions" }, el("strong", { text: "Dimensions" }));
   const rows = [];
@@ -238,7 +241,14 @@ function dimensions(rec) {
       fill.style.width = `${Math.max(2, (100 * index) / (d.values.length - 1))}%`;
       bar.append(fill);
     }
-    box.append(el("div", { class: "dim", "data-dimension": d.dimension },
+    const change = (rec.whatIf || []).find((w) => w.criterion === d.id);
+    const at = change ? d.values.findIndex((v) => v.label === change.to) : -1;
+    if (at >= 0) {
+      const mark = el("span", { class: "threshold", title: change.text });
+      mark.style.left = `${(100 * at) / (d.values.length - 1)}%`;
+      bar.append(mark);
+    }
+    box.append(el("div", { class: "dim", "data-dimension": d.dimension, "data-threshold": at >= 0 ? change.to : "" },
       el("span", { text: `${d.dimension}. ${d.label}: ${index < 0 ? "not known yet" : d.values[index].label}` }), bar));
   }
   const first = state.form.decisions[0];
