@@ -213,4 +213,18 @@ public sealed class RecommendCommandTests
         exit2.Should().Be(1);
         stdout2.Should().Contain("DOES NOT REPRODUCE").And.Contain("level_of_care level: recorded \"iop\", now \"php\"");
     }
+
+    [Fact]
+    public void Recommend_AnAssessmentOverTheLimit_IsRefusedBeforeItIsRead_FromAFileOrStdin()
+    {
+        var big = CliRunner.TempFile("big.yaml", "ciwa_ar: 12\nnote: \"" + new string('x', 2 * 1024 * 1024) + "\"\n");
+
+        var (exit, _, stderr) = CliRunner.Run("recommend", big);
+        exit.Should().Be(2);
+        stderr.Trim().Should().Be($"{big}:1:1: error PL5009: the assessment is larger than 1048576 bytes; an assessment is usually about 1 KB");
+
+        var (exit2, _, stderr2) = CliRunner.RunWithInput(File.ReadAllText(big), "recommend", "-");
+        exit2.Should().Be(2);
+        stderr2.Should().Contain("<stdin>:1:1: error PL5009");
+    }
 }

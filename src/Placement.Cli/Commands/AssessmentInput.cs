@@ -9,9 +9,13 @@ internal static class AssessmentInput
     public static Assessment? Read(string path, RuleSet rules, TextReader stdin, TextWriter stderr)
     {
         string text;
+        var name = path == "-" ? "<stdin>" : path;
         try
         {
-            text = path == "-" ? stdin.ReadToEnd() : File.ReadAllText(path);
+            // Refused before it is read into memory when over the limit: an assessment is about 1 KB.
+            if (path != "-" && new FileInfo(path).Length > Assessment.DefaultMaxBytes) return TooLarge(name, stderr);
+            text = path == "-" ? ReadLimited(stdin) ?? "" : File.ReadAllText(path);
+            if (path == "-" && text.Length > Assessment.DefaultMaxBytes) return TooLarge(name, stderr);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
@@ -20,8 +24,30 @@ internal static class AssessmentInput
             return null;
         }
 
-        var parsed = Assessment.TryParse(text, rules, path == "-" ? "<stdin>" : path);
+        var parsed = Assessment.TryParse(text, rules, name);
         foreach (var d in parsed.Diagnostics) stderr.WriteLine(d);
         return parsed.Assessment;
+    }
+
+    private static Assessment? TooLarge(string name, TextWriter stderr)
+    {
+        stderr.WriteLine(new Diagnostic(DiagnosticCodes.AssessmentTooLarge, DiagnosticSeverity.Error,
+            $"the assessment is larger than {Assessment.DefaultMaxBytes} bytes; an assessment is usually about 1 KB", name, 1, 1));
+        return null;
+    }
+
+    /// <summary>Standard input up to one character past the limit (the caller refuses it then), never more.</summary>
+    private static string? ReadLimited(TextReader stdin)
+    {
+        var buffer = new char[16 * 1024];
+        var text = new System.Text.StringBuilder();
+        int read;
+        while ((read = stdin.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            text.Append(buffer, 0, read);
+            if (text.Length > Assessment.DefaultMaxBytes) break;
+        }
+
+        return text.ToString();
     }
 }
