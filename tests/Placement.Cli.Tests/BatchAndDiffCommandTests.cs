@@ -312,4 +312,26 @@ public sealed class BatchAndDiffCommandTests
 
         total.Should().BeGreaterThan(0);
     }
+
+    [Fact]
+    public void Batch_ALineOverTheLimit_IsReportedAndSkipped_WithoutKeepingIt_AndTheOtherLinesAreRecommended()
+    {
+        var good = """{"ciwa_ar": 3}""";
+        var text = good + "\n{\"note\":\"" + new string('x', 3 * 1024 * 1024) + "\"}\n" + good + "\n";
+        var file = CliRunner.TempFile("long.ndjson", text);
+
+        foreach (var (exit, stdout, stderr, name) in new[]
+        {
+            Append(CliRunner.Run("batch", file), file),
+            Append(CliRunner.RunWithInput(text, "batch", "-"), "<stdin>"),
+        })
+        {
+            exit.Should().Be(2);
+            stderr.Should().Contain($"{name}:2:1: error PL5009: the line is longer than 1048576 bytes");
+            stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("line").GetInt32())
+                .Should().Equal(1, 3);
+        }
+
+        static (int, string, string, string) Append((int Exit, string Stdout, string Stderr) r, string name) => (r.Exit, r.Stdout, r.Stderr, name);
+    }
 }

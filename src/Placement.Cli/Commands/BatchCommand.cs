@@ -199,6 +199,14 @@ internal static class BatchCommand
         using var json = new Utf8JsonWriter(chunk.Output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
         foreach (var (line, offset, length) in chunk.Lines)
         {
+            if (offset == NdjsonLineSource.TooLong)
+            {
+                chunk.Invalid++;
+                chunk.Errors.Add(new Diagnostic(DiagnosticCodes.AssessmentTooLarge, DiagnosticSeverity.Error,
+                    $"the line is longer than {NdjsonLineSource.MaxLineBytes} bytes; an assessment is usually about 1 KB", name, line, 1));
+                continue;
+            }
+
             var parsed = Assessment.TryParseJson(chunk.Input.WrittenSpan.Slice(offset, length), rules, name, line, key);
             if (!parsed.Success)
             {

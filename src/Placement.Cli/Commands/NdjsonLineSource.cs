@@ -6,7 +6,9 @@ namespace Placement.Cli.Commands;
 /// <summary>
 /// Splits NDJSON input into lines of UTF-8 bytes without decoding them (workers parse the bytes
 /// directly). Reads a <see cref="Stream"/> in blocks, or a <see cref="TextReader"/> for in-process
-/// callers. Blank lines are counted but not returned; a UTF-8 byte order mark is skipped.
+/// callers. Blank lines are counted but not returned; a UTF-8 byte order mark is skipped. A line
+/// longer than <see cref="MaxLineBytes"/> is not kept: its bytes are skipped up to the next
+/// newline, and it is returned as <see cref="TooLong"/> (offset -1), so memory stays bounded.
 /// </summary>
 internal sealed class NdjsonLineSource
 {
@@ -18,6 +20,13 @@ internal sealed class NdjsonLineSource
     private bool _eof;
     private bool _first = true;
     private int _lineNumber;
+    private bool _skipping;
+
+    /// <summary>The longest line kept: 1 MiB (an assessment is about 1 KB).</summary>
+    public const int MaxLineBytes = Assessment.DefaultMaxBytes;
+
+    /// <summary>The offset given to a line that was too long.</summary>
+    public const int TooLong = -1;
 
     public NdjsonLineSource(Stream stream) => _stream = stream;
 
@@ -28,8 +37,14 @@ internal sealed class NdjsonLineSource
     {
         while (lines.Count < max)
         {
-            if (!NextLine(out var line)) break;
+            if (!NextLine(out var line, out var tooLong)) break;
             _lineNumber++;
+            if (tooLong)
+            {
+                lines.Add((_lineNumber, TooLong, 0));
+                continue;
+            }
+
             if (IsBlank(line)) continue;
             lines.Add((_lineNumber, bytes.WrittenCount, line.Length));
             bytes.Write(line);
@@ -38,12 +53,15 @@ internal sealed class NdjsonLineSource
         return lines.Count > 0;
     }
 
-    private bool NextLine(out ReadOnlySpan<byte> line)
+    private bool NextLine(out ReadOnlySpan<byte> line, out bool tooLong)
     {
+        tooLong = false;
         if (_text is not null)
         {
             var s = _text.ReadLine();
             line = s is null ? default : Encoding.UTF8.GetBytes(s);
+            tooLong = s is not null && s.Length > MaxLineBytes;
+            if (tooLong) line = default;
             return s is not null;
         }
 
@@ -56,6 +74,37 @@ internal sealed class NdjsonLineSource
             }
 
             var newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+            if (_skipping)
+            {
+                // Inside a line that is too long: drop what was read, up to its end.
+                if (newline < 0 && !_eof)
+                {
+                    _start = _end = 0;
+                    Read();
+                    continue;
+                }
+
+                _skipping = false;
+                _start = newline >= 0 ? _start + newline + 1 : _end;
+                line = default;
+                tooLong = true;
+                return true;
+            }
+
+            if (newline < 0 && _end - _start > MaxLineBytes)
+            {
+                _skipping = true;
+                continue;
+            }
+
+            if (newline >= 0 && newline > MaxLineBytes)
+            {
+                _start += newline + 1;
+                line = default;
+                tooLong = true;
+                return true;
+            }
+
             if (newline >= 0)
             {
                 var length = newline > 0 && _buffer[_start + newline - 1] == '\r' ? newline - 1 : newline;
@@ -87,10 +136,15 @@ internal sealed class NdjsonLineSource
             }
 
             if (_end == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
-            var read = _stream!.Read(_buffer, _end, _buffer.Length - _end);
-            if (read == 0) _eof = true;
-            _end += read;
+            Read();
         }
+    }
+
+    private void Read()
+    {
+        var read = _stream!.Read(_buffer, _end, _buffer.Length - _end);
+        if (read == 0) _eof = true;
+        _end += read;
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> line)
