@@ -18,14 +18,12 @@ namespace Placement.Server;
 /// QuestionnaireResponse from <c>prefetch</c> (412 when it is absent), and
 /// <c>POST /cds-services/{id}/feedback</c> recording whether a card was accepted or overridden.
 /// The request, card and feedback shapes are our own records, written from the specification.
+/// Cards offer <see cref="Audit.OverrideReasons.All"/> (system <c>urn:placement:override-reason</c>).
 /// </summary>
 public static class CdsHooks
 {
     /// <summary>The prefetch key the services ask for.</summary>
     public const string PrefetchKey = "questionnaireResponse";
-
-    /// <summary>The override reasons every card offers (system <c>urn:placement:override-reason</c>): <see cref="Audit.OverrideReasons.All"/>.</summary>
-    public static IReadOnlyList<(string Code, string Display)> OverrideReasons => Audit.OverrideReasons.All;
 
     /// <summary>How many feedback items are kept (in memory, for this process only).</summary>
     public const int MaxFeedback = 10_000;
@@ -145,7 +143,7 @@ public static class CdsHooks
             Detail: rec.Explain().ToMarkdown() + "\n" + WhatIf.Render(WhatIf.For(rec), markdown: true),
             Indicator: indicator,
             Source: Source(rules),
-            OverrideReasons: [.. OverrideReasons.Select(r => new CardCoding("urn:placement:override-reason", r.Code, r.Display))]);
+            OverrideReasons: [.. Audit.OverrideReasons.All.Select(r => new CardCoding("urn:placement:override-reason", r.Code, r.Display))]);
     }
 
     private static Card NoAnswersCard(RuleSet rules) => new(
@@ -197,9 +195,9 @@ public static class CdsHooks
             if (f.TryGetProperty("overrideReason", out var r) && r.TryGetProperty("reason", out var coding) && coding.TryGetProperty("code", out var code))
             {
                 reason = code.GetString();
-                if (!OverrideReasons.Any(x => x.Code == reason))
+                if (!Audit.OverrideReasons.All.Any(x => x.Code == reason))
                 {
-                    return Results.Problem(statusCode: 400, title: "Bad Request", detail: $"overrideReason.reason must be one of the card's override reasons: {string.Join(", ", OverrideReasons.Select(x => x.Code))}");
+                    return Results.Problem(statusCode: 400, title: "Bad Request", detail: $"overrideReason.reason must be one of the card's override reasons: {string.Join(", ", Audit.OverrideReasons.All.Select(x => x.Code))}");
                 }
             }
 

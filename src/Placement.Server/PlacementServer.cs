@@ -268,7 +268,7 @@ public static partial class PlacementServer
         Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload Too Large",
             detail: $"the assessment is larger than {maxBytes} bytes; an assessment is usually about 1 KB");
 
-    private static IResult NotFound(IPlacementEngine engine, string name) =>
+    internal static IResult NotFound(IPlacementEngine engine, string name) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found",
             detail: $"no rule set is served as '{name}'; served: {string.Join(", ", engine.Names)}");
 

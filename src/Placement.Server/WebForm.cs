@@ -25,7 +25,7 @@ public static partial class WebForm
         endpoints.MapGet("/rulesets/{name}/form", (string name, IPlacementEngine engine) =>
                 engine.Names.Contains(name)
                     ? Results.Json(Describe(name, engine.GetRuleSet(name)))
-                    : Results.Problem(statusCode: 404, title: "Not Found", detail: $"no rule set is served as '{name}'; served: {string.Join(", ", engine.Names)}"))
+                    : PlacementServer.NotFound(engine, name))
             .WithName("Form")
             .WithSummary("What the web form asks: the criteria by ask tier with their labels, types and words, the decisions and the dimensions");
         return endpoints;

@@ -169,7 +169,7 @@ public static class AuditRecord
 
     private static void WriteResult(Utf8JsonWriter w, Recommendation rec)
     {
-        w.WriteString("status", rec.Status.ToString().ToLowerInvariant());
+        w.WriteString("status", LevelText.Status(rec.Status));
         w.WriteStartObject("decisions");
         foreach (var d in rec.RuleSet.Decisions)
         {
