@@ -175,8 +175,11 @@ public sealed class Assessment : IEquatable<Assessment>
         ArgumentNullException.ThrowIfNull(ruleSet);
         var (bytes, tooLarge) = await ReadAllAsync(stream, maxBytes, cancellationToken).ConfigureAwait(false);
         if (tooLarge is not null) return new AssessmentParseResult(null, [tooLarge with { File = fileName ?? "assessment" }]);
-        var text = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetString(bytes.Span);
-        return TryParse(text.TrimStart('\uFEFF'), ruleSet, fileName ?? "assessment");
+        var name = fileName ?? "assessment";
+        var text = Loading.UserFiles.Decode(bytes.Span, name, out var notUtf8);
+        if (text is null) return new AssessmentParseResult(null, [notUtf8!]);
+        var (values, diagnostics) = AssessmentReader.Read(text, ruleSet.Compiled, name, maxBytes);
+        return new AssessmentParseResult(values is null ? null : new Assessment(ruleSet, values), diagnostics);
     }
 
     /// <summary>Reads an assessment from a stream of UTF-8 JSON with the fast JSON reader (see <see cref="TryParseJson"/>); a stream longer than <paramref name="maxBytes"/> is refused (PL5009) before anything is parsed.</summary>

@@ -8,14 +8,24 @@ internal static class AssessmentInput
     /// <summary>The assessment, or null after printing why not to <paramref name="stderr"/>.</summary>
     public static Assessment? Read(string path, RuleSet rules, TextReader stdin, TextWriter stderr)
     {
-        string text;
+        AssessmentParseResult parsed;
         var name = path == "-" ? "<stdin>" : path;
         try
         {
             // Refused before it is read into memory when over the limit: an assessment is about 1 KB.
             if (path != "-" && new FileInfo(path).Length > Assessment.DefaultMaxBytes) return TooLarge(name, stderr);
-            text = path == "-" ? ReadLimited(stdin) ?? "" : File.ReadAllText(path);
-            if (path == "-" && text.Length > Assessment.DefaultMaxBytes) return TooLarge(name, stderr);
+            if (path == "-")
+            {
+                var text = ReadLimited(stdin) ?? "";
+                if (text.Length > Assessment.DefaultMaxBytes) return TooLarge(name, stderr);
+                parsed = Assessment.TryParse(text, rules, name);
+            }
+            else
+            {
+                // The library's stream reader: bytes that are not UTF-8 are an error at their position, not replaced.
+                using var file = File.OpenRead(path);
+                parsed = Assessment.TryParseAsync(file, rules, name).GetAwaiter().GetResult();
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
@@ -24,7 +34,6 @@ internal static class AssessmentInput
             return null;
         }
 
-        var parsed = Assessment.TryParse(text, rules, name);
         foreach (var d in parsed.Diagnostics) stderr.WriteLine(d);
         return parsed.Assessment;
     }

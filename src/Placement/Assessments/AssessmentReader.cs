@@ -21,9 +21,17 @@ internal static class AssessmentReader
     /// </summary>
     public const string SchemaKey = "$schema";
 
-    public static (int[]? Values, IReadOnlyList<Diagnostic> Diagnostics) Read(string text, CompiledRuleSet rules, string fileName)
+    public static (int[]? Values, IReadOnlyList<Diagnostic> Diagnostics) Read(string text, CompiledRuleSet rules, string fileName, int maxChars = PlacementLimits.MaxAssessmentBytes)
     {
         var diagnostics = new DiagnosticBag();
+        if (text.Length > maxChars)
+        {
+            // Refused before parsing: a tree of a long text would cost many times its size.
+            diagnostics.Error(DiagnosticCodes.AssessmentTooLarge, new SourceLocation(fileName, 1, 1),
+                $"the assessment is larger than {maxChars} characters; an assessment is usually about 1 KB");
+            return (null, diagnostics.Items);
+        }
+
         var source = new SourceText(fileName, text);
         if (LooksLikeJson(text, fileName) && JsonError(source) is { } jsonError)
         {

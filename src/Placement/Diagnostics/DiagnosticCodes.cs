@@ -24,6 +24,8 @@ public static class DiagnosticCodes
     public const string JsonSyntax = "PL1008";
     /// <summary>A rule test file named like a rule file, so it was read as rules.</summary>
     public const string TestFileAsRules = "PL1009";
+    /// <summary>A file, a rule set or a list past one of <see cref="PlacementLimits"/>, refused before it is read further.</summary>
+    public const string LimitExceeded = "PL1010";
 
     /// <summary>An id is declared twice.</summary>
     public const string DuplicateId = "PL2001";

@@ -35,6 +35,7 @@ public sealed record DiagnosticDescriptor
         new(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error, "a value is not one of the allowed words"),
         new(DiagnosticCodes.JsonSyntax, DiagnosticSeverity.Error, "an assessment written as JSON is not valid JSON"),
         new(DiagnosticCodes.TestFileAsRules, DiagnosticSeverity.Error, "a rule test file named like a rule file"),
+        new(DiagnosticCodes.LimitExceeded, DiagnosticSeverity.Error, "a file, a rule set or its lists past a limit"),
         new(DiagnosticCodes.DuplicateId, DiagnosticSeverity.Error, "an id is declared twice"),
         new(DiagnosticCodes.InvalidId, DiagnosticSeverity.Error, "an id is malformed or reserved"),
         new(DiagnosticCodes.UnknownType, DiagnosticSeverity.Error, "an unknown type"),

@@ -72,7 +72,12 @@ internal sealed class BindRulesStage
         var ok = idNode is not null;
         if (idNode is not null)
         {
-            if (!FieldReaders.IsRuleId(idNode.Value))
+            if (idNode.Value.Length > PlacementLimits.MaxIdLength)
+            {
+                _diagnostics.Error(DiagnosticCodes.InvalidId, idNode.Start, $"the rule id is longer than {PlacementLimits.MaxIdLength} characters, the limit");
+                ok = false;
+            }
+            else if (!FieldReaders.IsRuleId(idNode.Value))
             {
                 _diagnostics.Error(DiagnosticCodes.InvalidId, idNode.Start,
                     $"'{idNode.Value}' is not a valid rule id; use letters, digits, '_', '-' and '.', starting with a letter");

@@ -285,6 +285,12 @@ internal sealed class DeclarationStage
         var reader = new MappingReader(node, $"decision '{id}'", _diagnostics, "levels", "default", "label", "description");
         var levelsNode = reader.Sequence("levels", required: true);
         if (levelsNode is null) return null;
+        if (levelsNode.Items.Count > PlacementLimits.MaxValues)
+        {
+            _diagnostics.Error(DiagnosticCodes.InvalidValues, levelsNode.Start, $"decision '{id}' has more than {PlacementLimits.MaxValues} levels");
+            return null;
+        }
+
         var levels = new List<Level>();
         var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         var ok = true;
@@ -331,12 +337,6 @@ internal sealed class DeclarationStage
         if (levels.Count < 2)
         {
             _diagnostics.Error(DiagnosticCodes.InvalidValues, levelsNode.Start, $"decision '{id}' needs at least two levels");
-            return null;
-        }
-
-        if (levels.Count > 64)
-        {
-            _diagnostics.Error(DiagnosticCodes.InvalidValues, levelsNode.Start, $"decision '{id}' has more than 64 levels");
             return null;
         }
 

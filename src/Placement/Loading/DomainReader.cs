@@ -207,7 +207,15 @@ internal sealed class DomainReader(DiagnosticBag diagnostics, FieldReaders field
     {
         var seq = reader.Sequence("values", required);
         if (seq is null) return null;
+        if (seq.Items.Count > PlacementLimits.MaxValues)
+        {
+            // Counted before any value is read: a long list costs no more than this one error.
+            _diagnostics.Error(DiagnosticCodes.InvalidValues, seq.Start, $"'{owner}' has more than {PlacementLimits.MaxValues} values");
+            return null;
+        }
+
         var values = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var ok = true;
         foreach (var item in seq.Items)
         {
@@ -218,7 +226,7 @@ internal sealed class DomainReader(DiagnosticBag diagnostics, FieldReaders field
                 continue;
             }
 
-            if (values.Contains(scalar.Value))
+            if (!seen.Add(scalar.Value))
             {
                 _diagnostics.Error(DiagnosticCodes.InvalidValues, scalar.Start, $"value '{scalar.Value}' is listed twice in '{owner}'");
                 ok = false;
@@ -231,12 +239,6 @@ internal sealed class DomainReader(DiagnosticBag diagnostics, FieldReaders field
         if (ok && values.Count < 2)
         {
             _diagnostics.Error(DiagnosticCodes.InvalidValues, seq.Start, $"'{owner}' needs at least two values");
-            return null;
-        }
-
-        if (ok && values.Count > 64)
-        {
-            _diagnostics.Error(DiagnosticCodes.InvalidValues, seq.Start, $"'{owner}' has more than 64 values");
             return null;
         }
 

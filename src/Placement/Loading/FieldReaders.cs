@@ -46,6 +46,12 @@ internal sealed partial class FieldReaders(DiagnosticBag diagnostics)
 
     public bool CheckId(YScalar node, string what)
     {
+        if (node.Value.Length > PlacementLimits.MaxIdLength)
+        {
+            _diagnostics.Error(DiagnosticCodes.InvalidId, node.Start, $"the {what} id is longer than {PlacementLimits.MaxIdLength} characters, the limit");
+            return false;
+        }
+
         if (!IdPattern().IsMatch(node.Value))
         {
             _diagnostics.Error(DiagnosticCodes.InvalidId, node.Start,

@@ -16,9 +16,16 @@ internal static class ReadSourcesStage
     /// <summary>Top-level keys of a rule test file (and 'cases', a likely name for its list).</summary>
     private static readonly string[] TestFileKeys = ["base", "tests", "cases"];
 
-    public static IReadOnlyList<YMapping> Run(IReadOnlyList<SourceText> sources, DiagnosticBag diagnostics)
+    /// <summary>
+    /// The files read as YAML mappings. <paramref name="overLimit"/> is true when the rule set is past
+    /// one of <see cref="PlacementLimits"/> (its size, files, rules or declarations): the error says
+    /// which, and the loader stops there rather than read the rest.
+    /// </summary>
+    public static IReadOnlyList<YMapping> Run(IReadOnlyList<SourceText> sources, DiagnosticBag diagnostics, out bool overLimit)
     {
         var files = new List<YMapping>();
+        overLimit = !WithinSizeLimits(sources, diagnostics);
+        if (overLimit) return files;
         foreach (var source in sources)
         {
             var errorsBefore = diagnostics.Items.Count;
@@ -40,7 +47,75 @@ internal static class ReadSourcesStage
             files.Add(map);
         }
 
-        return files;
+        overLimit = !WithinCountLimits(files, diagnostics);
+        return overLimit ? [] : files;
+    }
+
+    /// <summary>Files, and the text of each and of all, within their limits; checked before any YAML is read.</summary>
+    private static bool WithinSizeLimits(IReadOnlyList<SourceText> sources, DiagnosticBag diagnostics)
+    {
+        if (sources.Count > PlacementLimits.MaxRuleFiles)
+        {
+            diagnostics.Error(DiagnosticCodes.LimitExceeded, new SourceLocation(sources[PlacementLimits.MaxRuleFiles].Path, 1, 1),
+                $"the rule set has {sources.Count} files; a rule set has at most {PlacementLimits.MaxRuleFiles} (see docs/limits.md)");
+            return false;
+        }
+
+        long total = 0;
+        foreach (var source in sources)
+        {
+            // Characters, not bytes: the text is already in memory, and a character is at least one byte.
+            if (source.Text.Length > PlacementLimits.MaxRuleFileBytes)
+            {
+                diagnostics.Error(DiagnosticCodes.LimitExceeded, new SourceLocation(source.Path, 1, 1),
+                    $"the rule file is larger than {PlacementLimits.MaxRuleFileBytes} characters, the limit; it was not read (see docs/limits.md)");
+                return false;
+            }
+
+            total += source.Text.Length;
+            if (total > PlacementLimits.MaxRuleSetBytes)
+            {
+                diagnostics.Error(DiagnosticCodes.LimitExceeded, new SourceLocation(source.Path, 1, 1),
+                    $"the rule files hold more than {PlacementLimits.MaxRuleSetBytes} characters in all, the limit; this file was not read (see docs/limits.md)");
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Rules and declarations within their limits, counted before any is read; the error is at the first one past the limit.</summary>
+    private static bool WithinCountLimits(IReadOnlyList<YMapping> files, DiagnosticBag diagnostics)
+    {
+        var rules = 0;
+        var declarations = 0;
+        foreach (var file in files)
+        {
+            foreach (var (key, value) in file.Entries)
+            {
+                var items = value switch
+                {
+                    YSequence seq when key.Value == "rules" => seq.Items.Select(i => i.Start).ToArray(),
+                    YMapping map when key.Value is "types" or "criteria" or "facts" or "decisions" => map.Entries.Select(e => e.Key.Start).ToArray(),
+                    _ => [],
+                };
+                var isRules = key.Value == "rules";
+                var before = isRules ? rules : declarations;
+                var limit = isRules ? PlacementLimits.MaxRules : PlacementLimits.MaxDeclarations;
+                if (before + items.Length > limit)
+                {
+                    var what = isRules ? "rules" : "declarations (types, criteria, facts and decisions together)";
+                    diagnostics.Error(DiagnosticCodes.LimitExceeded, items[limit - before],
+                        $"more than {limit} {what} in the rule set, the limit; the rule set was not read further (see docs/limits.md)");
+                    return false;
+                }
+
+                if (isRules) rules += items.Length;
+                else declarations += items.Length;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -27,10 +27,34 @@ internal static class RuleFiles
                     return null;
                 }
 
-                return files.Select(f => new SourceText(f, File.ReadAllText(f))).ToArray();
+                if (files.Length > PlacementLimits.MaxRuleFiles)
+                {
+                    error = new Diagnostic(DiagnosticCodes.LimitExceeded, DiagnosticSeverity.Error,
+                        $"the folder has {files.Length} rule files; a rule set has at most {PlacementLimits.MaxRuleFiles} (see docs/limits.md)", path, 1, 1);
+                    return null;
+                }
+
+                var texts = new List<SourceText>(files.Length);
+                long total = 0;
+                foreach (var f in files)
+                {
+                    var text = ReadOne(f, out error);
+                    if (text is null) return null;
+                    total += text.Length;
+                    if (total > PlacementLimits.MaxRuleSetBytes)
+                    {
+                        error = new Diagnostic(DiagnosticCodes.LimitExceeded, DiagnosticSeverity.Error,
+                            $"the rule files of this folder hold more than {PlacementLimits.MaxRuleSetBytes} characters in all, the limit; this file was not read (see docs/limits.md)", f, 1, 1);
+                        return null;
+                    }
+
+                    texts.Add(new SourceText(f, text));
+                }
+
+                return texts;
             }
 
-            if (File.Exists(path)) return [new SourceText(path, File.ReadAllText(path))];
+            if (File.Exists(path)) return ReadOne(path, out error) is { } one ? [new SourceText(path, one)] : null;
             error = new Diagnostic(DiagnosticCodes.FileNotReadable, DiagnosticSeverity.Error, "no such file or folder", path, 1, 1);
             return null;
         }
@@ -40,6 +64,9 @@ internal static class RuleFiles
             return null;
         }
     }
+
+    private static string? ReadOne(string file, out Diagnostic? error) =>
+        UserFiles.ReadText(file, PlacementLimits.MaxRuleFileBytes, "the rule file", DiagnosticCodes.LimitExceeded, out error);
 
     /// <summary>True for a rule file name: *.yaml or *.yml, not *.tests.yaml.</summary>
     public static bool IsRuleFile(string path)

@@ -25,7 +25,8 @@ internal static class RuleSetLoader
     public static (CompiledRuleSet? RuleSet, IReadOnlyList<Diagnostic> Diagnostics) Load(IReadOnlyList<SourceText> sources)
     {
         var diagnostics = new DiagnosticBag();
-        var files = ReadSourcesStage.Run(sources, diagnostics);
+        var files = ReadSourcesStage.Run(sources, diagnostics, out var overLimit);
+        if (overLimit) return (null, diagnostics.Sorted());
         var (header, model, requiredWhen) = DeclarationStage.Run(files, sources, diagnostics);
         var requirements = BindRulesStage.BindRequirements(model, requiredWhen, diagnostics);
         var rules = BindRulesStage.Run(files, model, diagnostics);

@@ -20,7 +20,7 @@ public sealed class ValueDomain
     }
 
     /// <summary>The most words a set can have: its value, a bit mask, is one <see cref="int"/> below the unknown marker, and analysis enumerates it.</summary>
-    internal const int MaxSetValues = 20;
+    internal const int MaxSetValues = PlacementLimits.MaxSetValues;
 
     /// <summary>The domain of booleans.</summary>
     public static ValueDomain Boolean { get; } = new(ValueKind.Boolean, "boolean", BooleanWords, 0, 1);

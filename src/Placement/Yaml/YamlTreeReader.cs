@@ -12,7 +12,7 @@ namespace Placement.Yaml;
 internal static class YamlTreeReader
 {
     /// <summary>Deeper nesting is an error, not a stack overflow: no rule file or assessment needs it.</summary>
-    public const int MaxDepth = 64;
+    public const int MaxDepth = PlacementLimits.MaxNestingDepth;
 
     /// <summary>The document's root node, or null when the file is empty or not valid YAML.</summary>
     /// <param name="source">The file.</param>

@@ -143,10 +143,10 @@ internal static class ConditionParser
     private static readonly TokenListParser<ConditionToken, Expr> Condition = Or.AtEnd();
 
     /// <summary>Longer conditions are errors: the parser and binder recurse on their structure.</summary>
-    public const int MaxLength = 10_000;
+    public const int MaxLength = PlacementLimits.MaxConditionLength;
 
     /// <summary>Deeper nesting of brackets and 'not' is an error rather than a stack overflow.</summary>
-    public const int MaxDepth = 64;
+    public const int MaxDepth = PlacementLimits.MaxConditionDepth;
 
     /// <summary>
     /// Parses a condition; on failure returns the error message, its 0-based offset and, for an
@@ -200,6 +200,15 @@ internal static class ConditionParser
             return false;
         }
 
+        foreach (var token in tokens.Value)
+        {
+            if (token.Kind != ConditionToken.Number || int.TryParse(token.ToStringValue(), NumberStyles.None, CultureInfo.InvariantCulture, out _)) continue;
+            // Never clamped: a number past the range would silently compare as another number.
+            error = $"the number is larger than {int.MaxValue}, the largest whole number a condition can hold";
+            errorOffset = token.Span.Position.Absolute;
+            return false;
+        }
+
         var result = Condition.TryParse(tokens.Value);
         if (!result.HasValue)
         {
@@ -229,8 +238,8 @@ internal static class ConditionParser
         };
     }
 
-    private static int ToInt(Token<ConditionToken> t) =>
-        int.TryParse(t.ToStringValue(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue;
+    /// <summary>The number; <see cref="TryParse"/> has refused any that does not fit before parsing.</summary>
+    private static int ToInt(Token<ConditionToken> t) => int.Parse(t.ToStringValue(), NumberStyles.None, CultureInfo.InvariantCulture);
 
     private static BinaryOperator ToOperator(ConditionToken kind) => kind switch
     {

@@ -1,0 +1,74 @@
+using System.Buffers;
+using System.Text;
+using Placement.Diagnostics;
+
+namespace Placement.Loading;
+
+/// <summary>
+/// Reads a user's file as UTF-8 text: refused before it is read when it is larger than its limit
+/// (PL1010), and refused with the position of the first bad byte when it is not UTF-8 (PL1001),
+/// instead of silently turning bad bytes into replacement characters. A byte order mark is skipped.
+/// </summary>
+internal static class UserFiles
+{
+    /// <summary>The file's text, or null with <paramref name="error"/> set.</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file cannot be read.</exception>
+    public static string? ReadText(string path, long maxBytes, string what, string code, out Diagnostic? error)
+    {
+        error = null;
+        var length = new FileInfo(path).Length;
+        if (length > maxBytes)
+        {
+            error = new Diagnostic(code, DiagnosticSeverity.Error,
+                $"{what} is larger than {maxBytes} bytes, the limit; it was not read (see docs/limits.md)", path, 1, 1);
+            return null;
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length > maxBytes)
+        {
+            // Grew while it was read.
+            error = new Diagnostic(code, DiagnosticSeverity.Error,
+                $"{what} is larger than {maxBytes} bytes, the limit; it was not read (see docs/limits.md)", path, 1, 1);
+            return null;
+        }
+
+        return Decode(bytes, path, out error);
+    }
+
+    /// <summary>The bytes as UTF-8 text, or null with a positioned PL1001 at the first byte that is not UTF-8.</summary>
+    public static string? Decode(ReadOnlySpan<byte> bytes, string path, out Diagnostic? error)
+    {
+        error = null;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        var at = FirstInvalid(bytes);
+        if (at < 0) return Encoding.UTF8.GetString(bytes);
+        var (line, column) = Position(bytes, at);
+        error = new Diagnostic(DiagnosticCodes.YamlSyntax, DiagnosticSeverity.Error,
+            $"the file is not UTF-8: byte 0x{bytes[at]:X2} here is not part of a UTF-8 character; save the file as UTF-8", path, line, column);
+        return null;
+    }
+
+    private static int FirstInvalid(ReadOnlySpan<byte> bytes)
+    {
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed);
+            if (status != OperationStatus.Done) return offset;
+            offset += consumed;
+        }
+
+        return -1;
+    }
+
+    private static (int Line, int Column) Position(ReadOnlySpan<byte> bytes, int at)
+    {
+        var before = bytes[..at];
+        var line = before.Count((byte)'\n') + 1;
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        var column = Encoding.UTF8.GetCharCount(before[lineStart..]) + 1;
+        return (line, column);
+    }
+}
