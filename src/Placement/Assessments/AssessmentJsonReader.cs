@@ -121,7 +121,7 @@ internal static class AssessmentJsonReader
                 if (slot < 0)
                 {
                     var suggested = Suggestions.Find(name, rules.CriteriaById.Keys);
-                    Add(errors, DiagnosticCodes.UnknownCriterion, file, line, keyAt, $"unknown criterion '{name}'{suggested.DidYouMean}", suggested.Best);
+                    Add(errors, DiagnosticCodes.UnknownCriterion, file, line, keyAt, AssessmentReader.UnknownKey(name, suggested.DidYouMean), suggested.Best);
                     continue;
                 }
 

@@ -80,7 +80,7 @@ internal static class AssessmentReader
                 var suggested = Suggestions.Find(key.Value, rules.CriteriaById.Keys);
                 var what = rules.Symbols.TryGetValue(key.Value, out var s)
                     ? $"'{key.Value}' is a {(s is Fact ? "fact" : "decision")} that the rules derive, not a criterion an assessment gives"
-                    : $"unknown criterion '{key.Value}'{suggested.DidYouMean}";
+                    : UnknownKey(key.Value, suggested.DidYouMean);
                 diagnostics.Error(DiagnosticCodes.UnknownCriterion, key.Start, what, suggested.Best);
                 continue;
             }
@@ -113,6 +113,27 @@ internal static class AssessmentReader
         ValueKind.Set => $"a list of values from {Suggestions.List(c.Domain.Values)}",
         _ => $"one of {Suggestions.List(c.Domain.Values)}",
     };
+
+    /// <summary>The 0-based character column of a 0-based byte position in a 1-based line (System.Text.Json counts bytes).</summary>
+    private static int CharColumn(string text, int line, int bytePosition)
+    {
+        var lines = text.Split('\n');
+        if (line < 1 || line > lines.Length) return bytePosition;
+        var bytes = System.Text.Encoding.UTF8.GetBytes(lines[line - 1]);
+        var within = Math.Min(bytePosition, bytes.Length);
+        return System.Text.Encoding.UTF8.GetCharCount(bytes, 0, within) + (bytePosition - within);
+    }
+
+    /// <summary>
+    /// The message for a key that is not a criterion. The key is repeated only when it is written like
+    /// an id (lower-case letters, digits and '_', at most <see cref="PlacementLimits.MaxIdLength"/>
+    /// characters), as a misspelt criterion is; any other key might hold something about the person,
+    /// so it is not repeated.
+    /// </summary>
+    internal static string UnknownKey(string key, string didYouMean) =>
+        key.Length is > 0 and <= PlacementLimits.MaxIdLength && key[0] is >= 'a' and <= 'z' && key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_')
+            ? $"unknown criterion '{key}'{didYouMean}"
+            : $"a key that is not a criterion (and not written like an id, so it is not repeated here){didYouMean}";
 
     /// <summary>
     /// The message for an answer to a criterion that an earlier version of the rule set used: it
@@ -227,7 +248,7 @@ internal static class AssessmentReader
         catch (System.Text.Json.JsonException ex)
         {
             var line = (int)(ex.LineNumber ?? 0) + 1;
-            var column = (int)(ex.BytePositionInLine ?? 0) + 1;
+            var column = CharColumn(source.Text, line, (int)(ex.BytePositionInLine ?? 0)) + 1;
             return new Diagnostic(DiagnosticCodes.JsonSyntax, DiagnosticSeverity.Error, "invalid JSON: " + JsonReason(ex), source.Path, line, column);
         }
     }

@@ -20,7 +20,9 @@ internal static class Suggestions
         {
             var c = candidate.ToLowerInvariant();
             if (c == lower) continue;
-            var distance = Distance(lower, c);
+            // A misspelling is at most 3 edits away, so lengths 4 or more apart need no distance
+            // (which costs the product of the lengths: a 500,000-letter key costs nothing here).
+            var distance = Math.Abs(c.Length - lower.Length) > 3 ? int.MaxValue : Distance(lower, c);
             if (lower.Length >= 2 && (c.StartsWith(lower, StringComparison.Ordinal) || lower.StartsWith(c, StringComparison.Ordinal)))
             {
                 ranked.Add((candidate, 0, Math.Abs(c.Length - lower.Length)));
