@@ -67,13 +67,26 @@ public static class FhirAssessment
         return outcome.Issue.Count == 0 && result.Assessment is { } a ? new FhirAssessmentResult(a, outcome) : new FhirAssessmentResult(null, outcome);
     }
 
-    /// <summary>Reads a QuestionnaireResponse from FHIR JSON; a document that is not one is an issue too.</summary>
+    /// <summary>Reads a QuestionnaireResponse from FHIR JSON; a document that is not one is an issue too, and so is one longer than <see cref="PlacementLimits.MaxAssessmentBytes"/> characters (too-long), refused before it is parsed.</summary>
     /// <param name="json">The FHIR JSON of a QuestionnaireResponse.</param>
     /// <param name="rules">The rule set whose questionnaire it answers.</param>
     public static FhirAssessmentResult FromJson(string json, RuleSet rules)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(rules);
+        if (json.Length > PlacementLimits.MaxAssessmentBytes)
+        {
+            // Refused before parsing, like every assessment past the limit (docs/limits.md).
+            var tooLong = new OperationOutcome();
+            tooLong.Issue.Add(new OperationOutcome.IssueComponent
+            {
+                Severity = OperationOutcome.IssueSeverity.Error,
+                Code = OperationOutcome.IssueType.TooLong,
+                Diagnostics = $"the QuestionnaireResponse is larger than {PlacementLimits.MaxAssessmentBytes} characters; one for this rule set is a few KB",
+            });
+            return new FhirAssessmentResult(null, tooLong);
+        }
+
         Resource? resource;
         try
         {

@@ -131,7 +131,7 @@ internal static class AssessmentReader
     /// so it is not repeated.
     /// </summary>
     internal static string UnknownKey(string key, string didYouMean) =>
-        key.Length is > 0 and <= PlacementLimits.MaxIdLength && key[0] is >= 'a' and <= 'z' && key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_')
+        YamlTreeReader.IsIdShaped(key)
             ? $"unknown criterion '{key}'{didYouMean}"
             : $"a key that is not a criterion (and not written like an id, so it is not repeated here){didYouMean}";
 

@@ -14,6 +14,10 @@ internal static class YamlTreeReader
     /// <summary>Deeper nesting is an error, not a stack overflow: no rule file or assessment needs it.</summary>
     public const int MaxDepth = PlacementLimits.MaxNestingDepth;
 
+    /// <summary>True for a key written like an id: lower-case letters, digits and '_', starting with a letter, at most <see cref="PlacementLimits.MaxIdLength"/> characters.</summary>
+    internal static bool IsIdShaped(string key) =>
+        key.Length is > 0 and <= PlacementLimits.MaxIdLength && key[0] is >= 'a' and <= 'z' && key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_');
+
     /// <summary>The document's root node, or null when the file is empty or not valid YAML.</summary>
     /// <param name="source">The file.</param>
     /// <param name="diagnostics">Where problems go.</param>
@@ -48,7 +52,7 @@ internal static class YamlTreeReader
 
                         break;
                     case MappingStart or SequenceStart or Scalar or AnchorAlias:
-                        root = ReadNode(parser, source, anchors, diagnostics, ref last, 0);
+                        root = ReadNode(parser, source, anchors, diagnostics, ref last, 0, hintsQuoteText);
                         break;
                 }
             }
@@ -75,7 +79,7 @@ internal static class YamlTreeReader
         }
     }
 
-    private static YNode ReadNode(IParser parser, SourceText source, Dictionary<string, YNode> anchors, DiagnosticBag diagnostics, ref Mark last, int depth)
+    private static YNode ReadNode(IParser parser, SourceText source, Dictionary<string, YNode> anchors, DiagnosticBag diagnostics, ref Mark last, int depth, bool hintsQuoteText)
     {
         var e = parser.Current!;
         last = e.Start;
@@ -96,7 +100,7 @@ internal static class YamlTreeReader
                     var items = new List<YNode>();
                     while (parser.MoveNext() && parser.Current is not SequenceEnd)
                     {
-                        items.Add(ReadNode(parser, source, anchors, diagnostics, ref last, depth + 1));
+                        items.Add(ReadNode(parser, source, anchors, diagnostics, ref last, depth + 1, hintsQuoteText));
                     }
 
                     node = new YSequence(source, (int)seq.Start.Index, At(source, seq.Start), items);
@@ -110,9 +114,9 @@ internal static class YamlTreeReader
                     var seen = new HashSet<string>(StringComparer.Ordinal);
                     while (parser.MoveNext() && parser.Current is not MappingEnd)
                     {
-                        var key = ReadNode(parser, source, anchors, diagnostics, ref last, depth + 1);
+                        var key = ReadNode(parser, source, anchors, diagnostics, ref last, depth + 1, hintsQuoteText);
                         parser.MoveNext();
-                        var value = ReadNode(parser, source, anchors, diagnostics, ref last, depth + 1);
+                        var value = ReadNode(parser, source, anchors, diagnostics, ref last, depth + 1, hintsQuoteText);
                         if (key is not YScalar scalarKey)
                         {
                             diagnostics.Error(DiagnosticCodes.WrongNodeKind, key.Start, "a mapping key must be a single value");
@@ -121,7 +125,10 @@ internal static class YamlTreeReader
 
                         if (!seen.Add(scalarKey.Value))
                         {
-                            diagnostics.Error(DiagnosticCodes.DuplicateKey, scalarKey.Start, $"duplicate key '{scalarKey.Value}' in this mapping");
+                            // In an assessment a key that is not written like an id is not repeated: it might hold something about the person.
+                            diagnostics.Error(DiagnosticCodes.DuplicateKey, scalarKey.Start, hintsQuoteText || IsIdShaped(scalarKey.Value)
+                                ? $"duplicate key '{scalarKey.Value}' in this mapping"
+                                : "duplicate key in this mapping (not written like an id, so it is not repeated here)");
                             continue;
                         }
 
