@@ -53,6 +53,23 @@ public sealed class AuthoringCommandTests
     }
 
     [Fact]
+    public void Check_HostileRuleFiles_ExitThree_WithAnEscapedMessageOrTheLimit()
+    {
+        // A terminal escape in an id is shown as text, never sent to the terminal.
+        var escape = MiniRules("  - { id: \"r\\u001b[2J\", when: flag, require: { care: high }, because: x, source: s }\n");
+        var (exit, stdout, stderr) = CliRunner.Run("check", "--rules", escape);
+        exit.Should().Be(3);
+        (stdout + stderr).Should().NotContain("\u001b").And.Contain("error PL2002: 'r\\u001B[2J' is not a valid rule id");
+
+        // A 60 MB rule file is refused before it is read.
+        var huge = CliRunner.TempFile("rules.yaml", "# " + new string('x', 60_000_000) + "\n");
+        (exit, stdout, stderr) = CliRunner.Run("check", "--rules", huge);
+        File.Delete(huge);
+        exit.Should().Be(3);
+        (stdout + stderr).Should().Contain("error PL1010: the rule file is larger than 1048576 bytes, the limit");
+    }
+
+    [Fact]
     public void Check_Errors_ExitsThreeWithJsonForCi()
     {
         var dir = MiniRules("  - { id: r, when: scor > 5, require: { care: high }, because: x, source: s }\n");
