@@ -92,7 +92,7 @@ public static class FhirAssessment
         {
             resource = new FhirJsonDeserializer(new DeserializerSettings()).DeserializeResource(json);
         }
-        catch (Exception ex) when (ex is DeserializationFailedException or System.Text.Json.JsonException or FormatException)
+        catch (Exception ex) when (ex is DeserializationFailedException or System.Text.Json.JsonException or FormatException or InvalidOperationException)
         {
             var outcome = new OperationOutcome();
             outcome.Issue.Add(new OperationOutcome.IssueComponent

@@ -57,10 +57,15 @@ public sealed class FhirFuzzTests
     }
 
     [Fact]
-    public void AQuestionnaireResponsePastTheLimit_OrNested100000Deep_IsAnIssue_NotAnException()
+    public void NotAnObject_PastTheLimit_OrNested100000Deep_IsAnIssue_NotAnException()
     {
         var huge = "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\",\"text\":{\"div\":\"" + new string('x', PlacementLimits.MaxAssessmentBytes) + "\"}}";
         var deep = "{\"resourceType\":\"QuestionnaireResponse\",\"item\":" + new string('[', 100_000) + new string(']', 100_000) + "}";
+
+        foreach (var notAnObject in new[] { "[1]", "1", "\"x\"", "null", "[]", "true" })
+        {
+            FhirAssessment.FromJson(notAnObject, Rules).Outcome.Issue.Should().ContainSingle(notAnObject).Which.Code.Should().Be(Hl7.Fhir.Model.OperationOutcome.IssueType.Structure);
+        }
 
         FhirAssessment.FromJson(huge, Rules).Outcome.Issue.Should().ContainSingle().Which.Code.Should().Be(Hl7.Fhir.Model.OperationOutcome.IssueType.TooLong);
         var nested = FhirAssessment.FromJson(deep, Rules);

@@ -131,9 +131,12 @@ public static class AuditRecord
             return new AuditVerification(false, [], "not JSON");
         }
 
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("ruleSet", out var named) || !root.TryGetProperty("assessment", out var answers) || !root.TryGetProperty("result", out var recorded))
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("ruleSet", out var named) || named.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("assessment", out var answers) || answers.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("result", out var recorded) || recorded.ValueKind != JsonValueKind.Object)
         {
-            return new AuditVerification(false, [], "not an audit record: it needs 'ruleSet', 'assessment' and 'result'");
+            return new AuditVerification(false, [], "not an audit record: it needs the objects 'ruleSet', 'assessment' and 'result'");
         }
 
         var sha = named.TryGetProperty("sha256", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;

@@ -46,7 +46,7 @@ public sealed class AuditRecordTests
 
         var foreign = AuditRecord.Verify(json.Replace(Rules.Sha256, new string('0', 64), StringComparison.Ordinal));
         foreign.Problem.Should().StartWith("the record was made by rule set adult-sud-placement 2.0.0 (sha256 0000");
-        AuditRecord.Verify("{}").Problem.Should().Be("not an audit record: it needs 'ruleSet', 'assessment' and 'result'");
+        AuditRecord.Verify("{}").Problem.Should().Be("not an audit record: it needs the objects 'ruleSet', 'assessment' and 'result'");
     }
 
     [Fact]
@@ -58,5 +58,19 @@ public sealed class AuditRecordTests
         PlacementOverride.SuggestWhenUnavailable(Example("medically-managed-inpatient.yaml"), "level_of_care").Should().BeNull("nothing is more intensive");
         var bad = () => PlacementOverride.Create(rec, "level_of_care", "iop", "weather");
         bad.Should().Throw<ArgumentException>().WithMessage("'weather' is not an override reason; reasons: service-not-available, *");
+    }
+
+    [Theory]
+    [InlineData("""{"ruleSet": 1, "assessment": {}, "result": {}}""")]
+    [InlineData("""{"ruleSet": [], "assessment": {}, "result": {}}""")]
+    [InlineData("""{"ruleSet": {}, "assessment": "x", "result": {}}""")]
+    [InlineData("""{"ruleSet": {}, "assessment": {}, "result": null}""")]
+    [InlineData("""[1]""")]
+    public void ARecordOfTheWrongShape_IsRefused_NotAnException(string json)
+    {
+        var verification = AuditRecord.Verify(json);
+
+        verification.Reproduces.Should().BeFalse();
+        verification.Problem.Should().StartWith("not an audit record");
     }
 }

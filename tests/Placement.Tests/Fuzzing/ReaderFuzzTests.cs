@@ -114,6 +114,25 @@ public sealed class ReaderFuzzTests
         }, cases: 1_000);
     }
 
+    [Fact]
+    public void RandomEditsOfAuditRecords_AreVerifiedOrRefused_NeverThrow()
+    {
+        var rules = RuleSet.LoadDefault();
+        string[] tokens = ["{", "}", "[", "]", ",", ":", "\"", "null", "true", "1", "[1]", "\"x\"", "{}", "\"ruleSet\":1", "\"result\":[]", "\"assessment\":\"x\""];
+        var edit = Gen.Select(Gen.Int[0, int.MaxValue], Gen.Int[0, 4], Gen.OneOf(tokens), Gen.Int[1, 30]);
+        Fuzz.Check(Gen.Select(Answers(rules), edit.Array[0, 4]), t =>
+        {
+            var (answers, edits) = t;
+            var recommendation = rules.Recommend(Assessment.Parse(string.Concat(answers.Select(a => $"{a.Key}: {a.Value ?? "null"}\n")), rules));
+            var record = Placement.Audit.AuditRecord.Create(recommendation, DateTimeOffset.UnixEpoch);
+            foreach (var (at, kind, token, length) in edits) record = Edit(record, at, kind, token, length);
+
+            var verification = Placement.Audit.AuditRecord.Verify(record);
+
+            if (edits.Length == 0) verification.Reproduces.Should().BeTrue(verification.Problem);
+        }, cases: 500);
+    }
+
     /// <summary>Random answers for every criterion of a rule set (about a quarter unknown), in criterion order.</summary>
     internal static Gen<KeyValuePair<string, string?>[]> Answers(RuleSet rules)
     {
