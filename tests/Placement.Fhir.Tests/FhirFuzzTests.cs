@@ -44,6 +44,12 @@ public sealed class FhirFuzzTests
             var json = FhirGuidance.ToJson(FhirQuestionnaireResponse.For(assessment));
             foreach (var (at, kind, token, length) in edits)
             {
+                if (json.Length == 0)
+                {
+                    json = token;
+                    continue;
+                }
+
                 var i = at % json.Length;
                 var n = Math.Min(length, json.Length - i);
                 json = kind switch { 0 => json.Remove(i, n), 1 => json.Insert(i, token), 2 => json.Insert(i, json.Substring(i, n)), _ => json[..i] };
@@ -62,7 +68,10 @@ public sealed class FhirFuzzTests
         var huge = "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\",\"text\":{\"div\":\"" + new string('x', PlacementLimits.MaxAssessmentBytes) + "\"}}";
         var deep = "{\"resourceType\":\"QuestionnaireResponse\",\"item\":" + new string('[', 100_000) + new string(']', 100_000) + "}";
 
-        foreach (var notAnObject in new[] { "[1]", "1", "\"x\"", "null", "[]", "true" })
+        // The last two made the FHIR parser throw (found by the fuzzing): an empty property name, a nameless value.
+        foreach (var notAnObject in new[] { "[1]", "1", "\"x\"", "null", "[]", "true",
+            "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\",\"item\":[{\"\":false}]}",
+            "{\"resourceType\":\"QuestionnaireResponse\",\"\":1}" })
         {
             FhirAssessment.FromJson(notAnObject, Rules).Outcome.Issue.Should().ContainSingle(notAnObject).Which.Code.Should().Be(Hl7.Fhir.Model.OperationOutcome.IssueType.Structure);
         }
