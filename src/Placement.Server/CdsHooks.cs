@@ -79,7 +79,8 @@ public static class CdsHooks
         }
 
         // Without the prefetched answers the service cannot work (it does not query the EHR's FHIR server): 412, as the specification says.
-        if (!request.TryGetProperty("prefetch", out var prefetch) || !prefetch.TryGetProperty(PrefetchKey, out var found) || found.ValueKind != JsonValueKind.Object)
+        if (!request.TryGetProperty("prefetch", out var prefetch) || prefetch.ValueKind != JsonValueKind.Object
+            || !prefetch.TryGetProperty(PrefetchKey, out var found) || found.ValueKind != JsonValueKind.Object)
         {
             return Results.Problem(statusCode: 412, title: "Precondition Failed",
                 detail: $"prefetch '{PrefetchKey}' (the patient's latest QuestionnaireResponse) is missing; the service does not query the FHIR server itself");
@@ -184,25 +185,43 @@ public static class CdsHooks
         var records = new List<FeedbackRecord>();
         foreach (var f in items.EnumerateArray())
         {
-            var card = f.TryGetProperty("card", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-            var outcome = f.TryGetProperty("outcome", out var o) && o.ValueKind == JsonValueKind.String ? o.GetString() : null;
+            var card = f.ValueKind == JsonValueKind.Object && f.TryGetProperty("card", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+            var outcome = f.ValueKind == JsonValueKind.Object && f.TryGetProperty("outcome", out var o) && o.ValueKind == JsonValueKind.String ? o.GetString() : null;
             if (card is null || outcome is not ("accepted" or "overridden"))
             {
-                return Results.Problem(statusCode: 400, title: "Bad Request", detail: "each feedback item needs 'card' and an 'outcome' of accepted or overridden");
+                return Results.Problem(statusCode: 400, title: "Bad Request", detail: "each feedback item is an object with 'card' and an 'outcome' of accepted or overridden");
             }
 
+            // overrideReason, when given: {"reason": {"code": "..."}, "userComment": "..."}, each part optional.
             string? reason = null;
-            if (f.TryGetProperty("overrideReason", out var r) && r.TryGetProperty("reason", out var coding) && coding.TryGetProperty("code", out var code))
+            string? comment = null;
+            if (f.TryGetProperty("overrideReason", out var r) && r.ValueKind != JsonValueKind.Null)
             {
-                reason = code.GetString();
-                if (!Audit.OverrideReasons.All.Any(x => x.Code == reason))
+                var coding = r.ValueKind == JsonValueKind.Object && r.TryGetProperty("reason", out var x) ? x : default;
+                var code = coding.ValueKind == JsonValueKind.Object && coding.TryGetProperty("code", out var y) ? y : default;
+                var userComment = r.ValueKind == JsonValueKind.Object && r.TryGetProperty("userComment", out var z) ? z : default;
+                if (r.ValueKind != JsonValueKind.Object
+                    || coding.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Object)
+                    || code.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.String)
+                    || userComment.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.String))
                 {
-                    return Results.Problem(statusCode: 400, title: "Bad Request", detail: $"overrideReason.reason must be one of the card's override reasons: {string.Join(", ", Audit.OverrideReasons.All.Select(x => x.Code))}");
+                    return Results.Problem(statusCode: 400, title: "Bad Request", detail: "overrideReason is {\"reason\": {\"code\": \"...\"}, \"userComment\": \"...\"}");
                 }
+
+                if (code.ValueKind == JsonValueKind.String)
+                {
+                    reason = code.GetString();
+                    if (!Audit.OverrideReasons.All.Any(x => x.Code == reason))
+                    {
+                        return Results.Problem(statusCode: 400, title: "Bad Request", detail: $"overrideReason.reason must be one of the card's override reasons: {string.Join(", ", Audit.OverrideReasons.All.Select(x => x.Code))}");
+                    }
+                }
+
+                comment = userComment.ValueKind == JsonValueKind.String ? userComment.GetString() : null;
             }
 
-            var comment = f.TryGetProperty("overrideReason", out var r2) && r2.TryGetProperty("userComment", out var uc) ? uc.GetString() : null;
-            var at = f.TryGetProperty("outcomeTimestamp", out var t) && t.TryGetDateTimeOffset(out var when) ? when : DateTimeOffset.UtcNow;
+            // A timestamp that is missing or not a date-time string: the time it was received.
+            var at = f.TryGetProperty("outcomeTimestamp", out var t) && t.ValueKind == JsonValueKind.String && t.TryGetDateTimeOffset(out var when) ? when : DateTimeOffset.UtcNow;
             records.Add(new FeedbackRecord(id, card, outcome, reason, comment, at));
         }
 

@@ -27,6 +27,30 @@ public sealed class PlacementServerOptions
 
     /// <summary>The largest request body accepted, in bytes; larger is 413. Default 1 MiB (an assessment is about 1 KB).</summary>
     public int MaxRequestBodyBytes { get; set; } = Assessment.DefaultMaxBytes;
+
+    /// <summary>
+    /// How long a client may take to send the request line and headers once it has started; slower is
+    /// answered 408 and the connection is closed. Default 10 seconds (Kestrel's own is 30).
+    /// </summary>
+    public TimeSpan RequestHeadersTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a connection may sit idle, before its first request or between requests, before it is
+    /// closed. Default 30 seconds (Kestrel's own is 130).
+    /// </summary>
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The slowest a request body may arrive, in bytes per second, averaged once the grace period is
+    /// over; a slower body is cut off with 408 and the connection is closed. Default 240 (Kestrel's).
+    /// </summary>
+    public double MinRequestBodyBytesPerSecond { get; set; } = 240;
+
+    /// <summary>How long a request body may arrive below the minimum rate before it is cut off; more than 1 second. Default 5 seconds (Kestrel's).</summary>
+    public TimeSpan MinRequestBodyGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The most connections open at once; a connection over the limit is closed without an answer. Default 1,000.</summary>
+    public long MaxConcurrentConnections { get; set; } = 1000;
 }
 
 /// <summary>
@@ -34,7 +58,8 @@ public sealed class PlacementServerOptions
 /// <c>GET /rulesets/{name}/schema</c>, <c>/questionnaire</c> and <c>/form</c>, the audit endpoints,
 /// CDS Hooks (<see cref="CdsHooks"/>), the web form at <c>/</c> (<see cref="WebForm"/>),
 /// <c>GET /health</c> and the OpenAPI document at <c>/openapi/v1.json</c>. Bad input is a problem details response (RFC 9457) naming the
-/// criterion; an unsupported content type is 415, a body over the limit 413.
+/// criterion; an unsupported content type is 415, a body over the limit 413, a body that arrives too
+/// slowly 408. Slow and idle connections are closed (see <see cref="PlacementServerOptions"/>).
 /// </summary>
 public static partial class PlacementServer
 {
@@ -44,12 +69,12 @@ public static partial class PlacementServer
     public static WebApplication Build(PlacementServerOptions options, string[]? args = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        CheckLimits(options);
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
         // A failure to start (a port taken) is reported by the caller in one line, not as a logged stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        // Kestrel's own limit sits above ours, so an oversized body gets our problem details, not a dropped connection.
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes + (64 * 1024));
+        builder.WebHost.ConfigureKestrel(k => SetLimits(k.Limits, options));
         builder.Services.AddPlacement(o =>
         {
             if (options.RulesPath is { } path) o.AddFolder(PlacementOptions.DefaultName, path);
@@ -59,11 +84,13 @@ public static partial class PlacementServer
         // content-type check of POST /recommend, 404 for an unknown path) say what to do.
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Detail ??= c.ProblemDetails.Status switch
         {
+            StatusCodes.Status408RequestTimeout => "the request body arrived too slowly; send it in one go",
             StatusCodes.Status415UnsupportedMediaType => "send the assessment as application/json",
             StatusCodes.Status404NotFound => "no such endpoint; see /openapi/v1.json",
             StatusCodes.Status405MethodNotAllowed => "this endpoint does not take that method; see /openapi/v1.json",
             _ => null,
         });
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddOpenApi();
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -74,6 +101,42 @@ public static partial class PlacementServer
         app.MapHealthChecks("/health");
         app.MapOpenApi();
         return app;
+    }
+
+    /// <summary>Refuses limits Kestrel would refuse only when the app starts, naming the option.</summary>
+    private static void CheckLimits(PlacementServerOptions options)
+    {
+        static void Require(bool holds, string option, string rule)
+        {
+            if (!holds) throw new ArgumentOutOfRangeException(nameof(options), $"PlacementServerOptions.{option} {rule}");
+        }
+
+        Require(options.MaxRequestBodyBytes > 0, nameof(options.MaxRequestBodyBytes), "must be positive");
+        Require(options.RequestHeadersTimeout > TimeSpan.Zero, nameof(options.RequestHeadersTimeout), "must be positive");
+        Require(options.KeepAliveTimeout > TimeSpan.Zero, nameof(options.KeepAliveTimeout), "must be positive");
+        Require(options.MinRequestBodyBytesPerSecond > 0, nameof(options.MinRequestBodyBytesPerSecond), "must be positive");
+        Require(options.MinRequestBodyGracePeriod > TimeSpan.FromSeconds(1), nameof(options.MinRequestBodyGracePeriod), "must be more than 1 second");
+        Require(options.MaxConcurrentConnections > 0, nameof(options.MaxConcurrentConnections), "must be positive");
+    }
+
+    /// <summary>Kestrel's limits, every one set here rather than left to the framework's defaults.</summary>
+    private static void SetLimits(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerLimits limits, PlacementServerOptions options)
+    {
+        // Kestrel's own limit sits above ours, so an oversized body gets our problem details, not a dropped connection.
+        limits.MaxRequestBodySize = options.MaxRequestBodyBytes + (64L * 1024);
+        // Slow clients: headers that trickle in, an idle connection and a body that trickles in are
+        // cut off, so a socket held open by a slow or silent client holds a connection for seconds.
+        limits.RequestHeadersTimeout = options.RequestHeadersTimeout;
+        limits.KeepAliveTimeout = options.KeepAliveTimeout;
+        limits.MinRequestBodyDataRate = new(options.MinRequestBodyBytesPerSecond, options.MinRequestBodyGracePeriod);
+        limits.MinResponseDataRate = new(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(5));
+        limits.MaxConcurrentConnections = options.MaxConcurrentConnections;
+        // Nothing here upgrades a connection (no WebSockets).
+        limits.MaxConcurrentUpgradedConnections = 0;
+        // Request line, headers: Kestrel's sizes, explicit. An assessment travels in the body, never in a header.
+        limits.MaxRequestLineSize = 8 * 1024;
+        limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        limits.MaxRequestHeaderCount = 100;
     }
 
     /// <summary>Maps <c>POST /recommend</c>, <c>GET /rulesets</c> and <c>GET /rulesets/{name}/schema</c> onto an app that has called <c>AddPlacement</c>.</summary>
@@ -128,6 +191,11 @@ public static partial class PlacementServer
                 if (!request.HasJsonContentType()) return Results.Problem(statusCode: 415, title: "Unsupported Media Type", detail: "send the audit record as application/json");
                 var text = await ReadBodyAsync(request, maxRequestBodyBytes).ConfigureAwait(false);
                 if (text is null) return TooLarge(maxRequestBodyBytes);
+                if (RuleSetIsNotAnObject(text))
+                {
+                    return Results.Problem(statusCode: 422, title: "Cannot verify", detail: "not an audit record: 'ruleSet' is an object with the rule set's 'id', 'version' and 'sha256'");
+                }
+
                 var result = Audit.AuditRecord.Verify(text, [.. engine.Names.Select(engine.GetRuleSet)]);
                 return result.Problem is { } problem
                     ? Results.Problem(statusCode: 422, title: "Cannot verify", detail: problem)
@@ -220,6 +288,21 @@ public static partial class PlacementServer
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>True when the body is a JSON object whose 'ruleSet' is there but is not an object (AuditRecord.Verify reads it as one).</summary>
+    private static bool RuleSetIsNotAnObject(string text)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(text);
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && doc.RootElement.TryGetProperty("ruleSet", out var named) && named.ValueKind != System.Text.Json.JsonValueKind.Object;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false; // Verify says it is not JSON.
+        }
+    }
+
     private static bool IsFhir(HttpRequest request) =>
         Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals(FhirJson, StringComparison.OrdinalIgnoreCase);
 
@@ -228,6 +311,19 @@ public static partial class PlacementServer
     {
         var text = await ReadBodyAsync(request, maxBytes).ConfigureAwait(false);
         if (text is null) return TooLarge(maxBytes);
+        if (!text.AsSpan().TrimStart().TrimStart('\uFEFF').StartsWith("{", StringComparison.Ordinal))
+        {
+            // The FHIR parser throws on a body that is not an object (an array, say): answered here, as a structure issue.
+            var outcome = new Hl7.Fhir.Model.OperationOutcome();
+            outcome.Issue.Add(new Hl7.Fhir.Model.OperationOutcome.IssueComponent
+            {
+                Severity = Hl7.Fhir.Model.OperationOutcome.IssueSeverity.Error,
+                Code = Hl7.Fhir.Model.OperationOutcome.IssueType.Structure,
+                Diagnostics = "not valid FHIR JSON: a resource is a JSON object",
+            });
+            return Results.Text(FhirGuidance.ToJson(outcome), FhirJson, statusCode: StatusCodes.Status400BadRequest);
+        }
+
         var rules = engine.GetRuleSet(ruleSet);
         var read = FhirAssessment.FromJson(text, rules);
         if (read.Assessment is not { } assessment)

@@ -12,6 +12,9 @@ public class ServerFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The app's services (the engine, to see what it serves).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     protected virtual PlacementServerOptions Options => new() { Urls = "http://127.0.0.1:0" };
 
     public async Task InitializeAsync()
@@ -23,7 +26,7 @@ public class ServerFixture : IAsyncLifetime
         Http = new HttpClient { BaseAddress = new Uri(address) };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         if (_app is not null)
