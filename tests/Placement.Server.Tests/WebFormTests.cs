@@ -73,6 +73,11 @@ public sealed class WebFormTests(ServerFixture server) : IClassFixture<ServerFix
         await Assertions.Expect(page.Locator("#override-hint")).ToContainTextAsync("consider Inpatient, medically managed, the next more intensive level");
         await page.SelectOptionAsync("#override-level", "medically_managed_inpatient");
         await page.FillAsync("#override-comment", "no 3.7 bed in the region");
+        // Another answer that leaves the indicated level as it is redraws the result, but not what the clinician is entering here.
+        await page.RunAndWaitForResponseAsync(() => page.SelectOptionAsync("#a-intoxicated", "false"), r => r.Url.Contains("/recommend", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#override")).ToHaveAttributeAsync("open", "");
+        await Assertions.Expect(page.Locator("#override-comment")).ToHaveValueAsync("no 3.7 bed in the region");
+        await Assertions.Expect(page.Locator("#override-level")).ToHaveValueAsync("medically_managed_inpatient");
         await page.ClickAsync("#override-record");
         await Assertions.Expect(page.Locator("#override-result")).ToContainTextAsync("indicated medically_monitored_inpatient, placed medically_managed_inpatient (service-not-available)");
     }

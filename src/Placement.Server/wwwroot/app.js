@@ -134,6 +134,8 @@ function levelText(d) {
 
 function showRecommendation(rec) {
   const out = $("result");
+  // An override the clinician is filling in survives a redraw while the indicated level is the same.
+  const previousOverride = $("override");
   out.replaceChildren();
   const words = { recommended: "Recommended", provisional: "Provisional: not every level is decided yet", insufficient: "Insufficient: required answers are missing; rely on no level yet" };
   out.append(el("div", { class: `status ${rec.status}`, id: "status", text: words[rec.status] }));
@@ -167,7 +169,8 @@ function showRecommendation(rec) {
     for (const n of rec.notes) ul.append(el("li", { text: n }));
     out.append(el("div", {}, el("strong", { text: "Notes" }), ul));
   }
-  out.append(overridePanel(rec));
+  const indicated = rec.decisions[state.form.decisions[0].id].floor.id;
+  out.append(previousOverride?.dataset.indicated === indicated ? previousOverride : overridePanel(rec));
   out.append(el("p", { class: "muted", text: `Rule set ${rec.ruleSet.id} ${rec.ruleSet.version}, sha256 ${rec.ruleSet.sha256}. ${rec.disclaimer}` }));
 }
 
@@ -176,6 +179,7 @@ function overridePanel(rec) {
   const first = state.form.decisions[0];
   const indicated = rec.decisions[first.id].floor;
   const box = el("details", { id: "override" }, el("summary", { text: `Place elsewhere than indicated (${first.label})` }));
+  box.dataset.indicated = indicated.id;
   const level = el("select", { id: "override-level" });
   for (const l of first.levels) level.append(el("option", { value: l.id, text: l.name }));
   level.value = indicated.id;
