@@ -34,6 +34,13 @@ public static class RuleTests
         var results = new List<RuleTestResult>();
         foreach (var file in testFiles)
         {
+            if (file.Text.Length > PlacementLimits.MaxRuleFileBytes)
+            {
+                diagnostics.Error(DiagnosticCodes.LimitExceeded, new SourceLocation(file.Name, 1, 1),
+                    $"the test file is larger than {PlacementLimits.MaxRuleFileBytes} characters, the limit for a rule file; split it (see docs/limits.md)");
+                continue;
+            }
+
             var root = YamlTreeReader.Read(new SourceText(file.Name, file.Text), diagnostics, hintsQuoteText: true);
             var map = MappingReader.As<YMapping>(root, "the test file", diagnostics);
             if (map is null) continue;

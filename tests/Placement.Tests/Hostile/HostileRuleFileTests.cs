@@ -226,6 +226,18 @@ public sealed class HostileRuleFileTests : IDisposable
     }
 
     [Fact]
+    public void ATestFilePastTheLimit_IsRefusedBeforeItsYamlIsRead()
+    {
+        var rules = RuleSet.TryLoad([new RuleSource("rules.yaml", WithRules(Rule("flag")))]).RuleSet!;
+        var huge = "tests:\n" + string.Concat(Enumerable.Repeat("  - { name: n, assessment: { flag: true }, expect: { status: recommended } }\n", 20_000));
+
+        var run = Placement.Testing.RuleTests.Run(rules, [new RuleSource("huge.tests.yaml", huge)]);
+
+        run.Diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.LimitExceeded);
+        run.Results.Should().BeEmpty();
+    }
+
+    [Fact]
     public void PastAThousandProblems_TheRestAreCountedNotListed()
     {
         var rules = Enumerable.Range(0, 700).Select(i => Rule("nothing_here and nor_this", id: "r" + i)).ToArray();
