@@ -191,11 +191,6 @@ public static partial class PlacementServer
                 if (!request.HasJsonContentType()) return Results.Problem(statusCode: 415, title: "Unsupported Media Type", detail: "send the audit record as application/json");
                 var text = await ReadBodyAsync(request, maxRequestBodyBytes).ConfigureAwait(false);
                 if (text is null) return TooLarge(maxRequestBodyBytes);
-                if (RuleSetIsNotAnObject(text))
-                {
-                    return Results.Problem(statusCode: 422, title: "Cannot verify", detail: "not an audit record: 'ruleSet' is an object with the rule set's 'id', 'version' and 'sha256'");
-                }
-
                 var result = Audit.AuditRecord.Verify(text, [.. engine.Names.Select(engine.GetRuleSet)]);
                 return result.Problem is { } problem
                     ? Results.Problem(statusCode: 422, title: "Cannot verify", detail: problem)
@@ -288,21 +283,6 @@ public static partial class PlacementServer
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    /// <summary>True when the body is a JSON object whose 'ruleSet' is there but is not an object (AuditRecord.Verify reads it as one).</summary>
-    private static bool RuleSetIsNotAnObject(string text)
-    {
-        try
-        {
-            using var doc = System.Text.Json.JsonDocument.Parse(text);
-            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-                && doc.RootElement.TryGetProperty("ruleSet", out var named) && named.ValueKind != System.Text.Json.JsonValueKind.Object;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return false; // Verify says it is not JSON.
-        }
-    }
-
     private static bool IsFhir(HttpRequest request) =>
         Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals(FhirJson, StringComparison.OrdinalIgnoreCase);
 
@@ -311,19 +291,6 @@ public static partial class PlacementServer
     {
         var text = await ReadBodyAsync(request, maxBytes).ConfigureAwait(false);
         if (text is null) return TooLarge(maxBytes);
-        if (!text.AsSpan().TrimStart().TrimStart('\uFEFF').StartsWith("{", StringComparison.Ordinal))
-        {
-            // The FHIR parser throws on a body that is not an object (an array, say): answered here, as a structure issue.
-            var outcome = new Hl7.Fhir.Model.OperationOutcome();
-            outcome.Issue.Add(new Hl7.Fhir.Model.OperationOutcome.IssueComponent
-            {
-                Severity = Hl7.Fhir.Model.OperationOutcome.IssueSeverity.Error,
-                Code = Hl7.Fhir.Model.OperationOutcome.IssueType.Structure,
-                Diagnostics = "not valid FHIR JSON: a resource is a JSON object",
-            });
-            return Results.Text(FhirGuidance.ToJson(outcome), FhirJson, statusCode: StatusCodes.Status400BadRequest);
-        }
-
         var rules = engine.GetRuleSet(ruleSet);
         var read = FhirAssessment.FromJson(text, rules);
         if (read.Assessment is not { } assessment)
