@@ -121,7 +121,7 @@ public sealed class AssessmentBuilder
         }
 
         var suggested = Suggestions.Find(id, _ruleSet.Compiled.CriteriaById.Keys);
-        var what = AssessmentReader.UnknownKey(id, "").StartsWith("unknown", StringComparison.Ordinal)
+        var what = Yaml.YamlTreeReader.IsIdShaped(id)
             ? $"'{id}' is not a criterion of rule set {_ruleSet.Id}"
             : $"an answer keyed by something that is not a criterion of rule set {_ruleSet.Id} (and not written like an id, so it is not repeated here)";
         Fail(DiagnosticCodes.UnknownCriterion, what + suggested.DidYouMean, nameof(id), suggestion: suggested.Best);

@@ -7,7 +7,7 @@ namespace Placement;
 /// </summary>
 public static class PlacementLimits
 {
-    /// <summary>The largest rule file: 1 MiB, checked before the file is read (PL1010). The default rules are about 60 KB in all.</summary>
+    /// <summary>The largest rule file: 1 MiB, checked before the file is read (PL1010). The default rules are about 55 KB in all.</summary>
     public const int MaxRuleFileBytes = 1 << 20;
 
     /// <summary>The most rule files in one rule set (PL1010).</summary>
