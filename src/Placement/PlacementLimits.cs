@@ -37,8 +37,22 @@ public static class PlacementLimits
     /// <summary>The longest condition, in characters (PL3001).</summary>
     public const int MaxConditionLength = 10_000;
 
-    /// <summary>The deepest nesting of brackets and <c>not</c> in a condition (PL3001).</summary>
+    /// <summary>
+    /// The deepest nesting in a condition (PL3001): brackets, <c>not</c>, comparisons, arithmetic and
+    /// calls each count a level; a chain of one <c>and</c> or <c>or</c> is read as a balanced tree,
+    /// so a chain of 1,000 counts 10.
+    /// </summary>
     public const int MaxConditionDepth = 64;
+
+    /// <summary>The most characters in all the conditions of a rule set together, <c>required:</c> ones included (PL1010). The default rules have about 4,500.</summary>
+    public const int MaxConditionCharacters = 200_000;
+
+    /// <summary>
+    /// The most parts (names, numbers, operators and calls, after a number's <c>in [...]</c> list is
+    /// spelled out as comparisons) in all the conditions of a rule set together (PL1010): compiling
+    /// costs time and memory by the part. The default rules have about 450.
+    /// </summary>
+    public const int MaxConditionNodes = 20_000;
 
     /// <summary>The deepest nesting of lists and mappings in a YAML or JSON file (PL1001, PL1008).</summary>
     public const int MaxNestingDepth = 64;

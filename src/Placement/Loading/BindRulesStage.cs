@@ -16,17 +16,36 @@ namespace Placement.Loading;
 internal sealed class BindRulesStage
 {
     private readonly DiagnosticBag _diagnostics;
+    private readonly ConditionBudget _budget;
 
-    private BindRulesStage(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
+    private BindRulesStage(DiagnosticBag diagnostics, ConditionBudget budget)
+    {
+        _diagnostics = diagnostics;
+        _budget = budget;
+    }
+
+    /// <summary>
+    /// What the conditions of one rule set have used of <see cref="PlacementLimits.MaxConditionCharacters"/>
+    /// and <see cref="PlacementLimits.MaxConditionNodes"/>, across rules and <c>required:</c> conditions.
+    /// Past either, one error is reported and no further condition is parsed.
+    /// </summary>
+    public sealed class ConditionBudget
+    {
+        public int Characters { get; set; }
+
+        public int Nodes { get; set; }
+
+        public bool Exceeded { get; set; }
+    }
 
     /// <summary>
     /// The conditions of conditionally required criteria (<c>required: &lt;condition&gt;</c>), bound like
     /// rule conditions; with the always-required criteria, in declaration order.
     /// </summary>
     public static IReadOnlyList<Requirement> BindRequirements(
-        RuleSetModel model, IReadOnlyList<(Criterion Criterion, YScalar Condition)> requiredWhen, DiagnosticBag diagnostics)
+        RuleSetModel model, IReadOnlyList<(Criterion Criterion, YScalar Condition)> requiredWhen, DiagnosticBag diagnostics, ConditionBudget budget)
     {
-        var stage = new BindRulesStage(diagnostics);
+        var stage = new BindRulesStage(diagnostics, budget);
         var conditions = new Dictionary<Criterion, BoundExpr?>();
         foreach (var (criterion, node) in requiredWhen) conditions[criterion] = stage.BindCondition(node, model.Symbols, model.Poisoned);
         var requirements = new List<Requirement>();
@@ -39,9 +58,9 @@ internal sealed class BindRulesStage
         return requirements;
     }
 
-    public static IReadOnlyList<CompiledRule> Run(IReadOnlyList<YMapping> files, RuleSetModel model, DiagnosticBag diagnostics)
+    public static IReadOnlyList<CompiledRule> Run(IReadOnlyList<YMapping> files, RuleSetModel model, DiagnosticBag diagnostics, ConditionBudget budget)
     {
-        var stage = new BindRulesStage(diagnostics);
+        var stage = new BindRulesStage(diagnostics, budget);
         var rules = new List<CompiledRule>();
         var ruleIds = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var file in files)
@@ -147,6 +166,17 @@ internal sealed class BindRulesStage
     private BoundExpr? BindCondition(YScalar when, IReadOnlyDictionary<string, Symbol> symbols, IReadOnlySet<string> poisoned)
     {
         var text = when.Value;
+        if (_budget.Exceeded) return null; // reported once, where the limit was passed
+        // A condition over its own limit is refused by the parser, before it counts here.
+        if (text.Length <= ConditionParser.MaxLength) _budget.Characters += text.Length;
+        if (_budget.Characters > PlacementLimits.MaxConditionCharacters)
+        {
+            _budget.Exceeded = true;
+            _diagnostics.Error(DiagnosticCodes.LimitExceeded, when.Start,
+                $"the conditions of the rule set hold more than {PlacementLimits.MaxConditionCharacters} characters in all, the limit; no further condition was read (see docs/limits.md)");
+            return null;
+        }
+
         if (!ConditionParser.TryParse(text, out var expr, out var error, out var offset, out var suggestion))
         {
             _diagnostics.Error(DiagnosticCodes.ConditionSyntax, when.LocationAt(offset), "invalid condition: " + error, suggestion);
@@ -155,7 +185,19 @@ internal sealed class BindRulesStage
 
         var binder = new ConditionBinder(symbols, (code, at, message, suggestion) =>
             _diagnostics.Error(code, when.LocationAt(at), message, suggestion), poisoned);
-        return binder.BindCondition(expr!);
+        var bound = binder.BindCondition(expr!);
+        if (bound is null) return null;
+        _budget.Nodes += BoundExprSymbols.Descendants(bound).Count();
+        if (_budget.Nodes > PlacementLimits.MaxConditionNodes)
+        {
+            // Compiling costs time and memory by the node: a bound on the nodes is a bound on both.
+            _budget.Exceeded = true;
+            _diagnostics.Error(DiagnosticCodes.LimitExceeded, when.Start,
+                $"the conditions of the rule set have more than {PlacementLimits.MaxConditionNodes} parts in all (names, numbers and operators), the limit; no further condition was read (see docs/limits.md)");
+            return null;
+        }
+
+        return bound;
     }
 
     private bool ReadActions(YMapping? map, string kind, IReadOnlyDictionary<string, Symbol> symbols, IReadOnlySet<string> poisoned, List<RuleAction> actions)

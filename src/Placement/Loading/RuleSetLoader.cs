@@ -28,8 +28,9 @@ internal static class RuleSetLoader
         var files = ReadSourcesStage.Run(sources, diagnostics, out var overLimit);
         if (overLimit) return (null, diagnostics.Sorted());
         var (header, model, requiredWhen) = DeclarationStage.Run(files, sources, diagnostics);
-        var requirements = BindRulesStage.BindRequirements(model, requiredWhen, diagnostics);
-        var rules = BindRulesStage.Run(files, model, diagnostics);
+        var budget = new BindRulesStage.ConditionBudget();
+        var requirements = BindRulesStage.BindRequirements(model, requiredWhen, diagnostics, budget);
+        var rules = BindRulesStage.Run(files, model, diagnostics, budget);
         var migrations = MigrationStage.Run(files, model, diagnostics);
         if (!diagnostics.HasErrors && model.Decisions.Count == 0)
         {

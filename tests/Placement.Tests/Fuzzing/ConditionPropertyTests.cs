@@ -146,7 +146,7 @@ public sealed class ConditionPropertyTests
     /// answer is one value, an unknown one any value of its domain; a word of a set is 0 or 1. Facts
     /// and decisions take the range the recommendation reports for them.
     /// </summary>
-    private static HashSet<int> Possible(Symbol symbol, IReadOnlyDictionary<string, string> given, Recommendation? recommendation)
+    internal static HashSet<int> Possible(Symbol symbol, IReadOnlyDictionary<string, string> given, Recommendation? recommendation)
     {
         switch (symbol)
         {

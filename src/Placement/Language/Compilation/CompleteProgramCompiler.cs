@@ -18,9 +18,17 @@ internal static class CompleteProgramCompiler
     /// <param name="defaults">The default of every fact and decision, by slot after the criteria.</param>
     public static Action<int[], int[]> Compile(IReadOnlyList<(BoundExpr Condition, int[] Slots, int[] Values)> rules, int criteriaCount, int[] defaults)
     {
-        var criteria = Expression.Parameter(typeof(int[]), "criteria");
-        var result = Expression.Parameter(typeof(int[]), "result");
-        return Expression.Lambda<Action<int[], int[]>>(Body(rules, criteriaCount, defaults, criteria, result, outcomes: null), criteria, result).Compile();
+        var chunks = ProgramChunks.Of(rules).Select(c =>
+        {
+            var criteria = Expression.Parameter(typeof(int[]), "criteria");
+            var result = Expression.Parameter(typeof(int[]), "result");
+            return Expression.Lambda<Action<int[], int[]>>(Body(rules, c, criteriaCount, defaults, criteria, result, outcomes: null), criteria, result).Compile();
+        }).ToArray();
+        if (chunks.Length == 1) return chunks[0];
+        return (criteria, result) =>
+        {
+            foreach (var chunk in chunks) chunk(criteria, result);
+        };
     }
 
     /// <summary>
@@ -29,23 +37,40 @@ internal static class CompleteProgramCompiler
     /// </summary>
     public static Action<int[], int[], byte[]> CompileWithOutcomes(IReadOnlyList<(BoundExpr Condition, int[] Slots, int[] Values)> rules, int criteriaCount, int[] defaults)
     {
-        var criteria = Expression.Parameter(typeof(int[]), "criteria");
-        var result = Expression.Parameter(typeof(int[]), "result");
-        var outcomes = Expression.Parameter(typeof(byte[]), "outcomes");
-        return Expression.Lambda<Action<int[], int[], byte[]>>(Body(rules, criteriaCount, defaults, criteria, result, outcomes), criteria, result, outcomes).Compile();
+        var chunks = ProgramChunks.Of(rules).Select(c =>
+        {
+            var criteria = Expression.Parameter(typeof(int[]), "criteria");
+            var result = Expression.Parameter(typeof(int[]), "result");
+            var outcomes = Expression.Parameter(typeof(byte[]), "outcomes");
+            return Expression.Lambda<Action<int[], int[], byte[]>>(Body(rules, c, criteriaCount, defaults, criteria, result, outcomes), criteria, result, outcomes).Compile();
+        }).ToArray();
+        if (chunks.Length == 1) return chunks[0];
+        return (criteria, result, outcomes) =>
+        {
+            foreach (var chunk in chunks) chunk(criteria, result, outcomes);
+        };
     }
 
+    /// <summary>
+    /// One chunk of the program (<see cref="ProgramChunks"/>). Facts and decisions start at their
+    /// defaults in the first chunk and at what the chunk before wrote to the result in the others.
+    /// </summary>
     private static BlockExpression Body(
-        IReadOnlyList<(BoundExpr Condition, int[] Slots, int[] Values)> rules, int criteriaCount, int[] defaults,
+        IReadOnlyList<(BoundExpr Condition, int[] Slots, int[] Values)> rules, (int Start, int Count) chunk, int criteriaCount, int[] defaults,
         ParameterExpression criteria, ParameterExpression result, ParameterExpression? outcomes)
     {
         var locals = defaults.Select((_, i) => Expression.Variable(typeof(int), $"v{criteriaCount + i}")).ToArray();
         var body = new List<Expression>();
-        for (var i = 0; i < locals.Length; i++) body.Add(Expression.Assign(locals[i], Expression.Constant(defaults[i])));
+        for (var i = 0; i < locals.Length; i++)
+        {
+            body.Add(Expression.Assign(locals[i], chunk.Start == 0
+                ? Expression.Constant(defaults[i])
+                : Expression.ArrayIndex(result, Expression.Constant(i))));
+        }
 
         var test = new Test(criteria, locals, criteriaCount);
 
-        for (var r = 0; r < rules.Count; r++)
+        for (var r = chunk.Start; r < chunk.Start + chunk.Count; r++)
         {
             var (condition, slots, values) = rules[r];
             if (slots.Length == 0 && outcomes is null) continue;
@@ -109,8 +134,8 @@ internal static class CompleteProgramCompiler
             node.IsAdd ? Expression.Add(Visit(node.Left), Visit(node.Right)) : Expression.Subtract(Visit(node.Left), Visit(node.Right));
 
         public override Expression VisitAggregate(BoundAggregate node) => node.Kind == AggregateKind.Count
-            ? node.Arguments.Select(AsNumber).Aggregate(Expression.Add)
-            : node.Arguments.Select(Visit).Aggregate((x, y) =>
+            ? BalancedReduce.Of(node.Arguments.Select(AsNumber).ToArray(), Expression.Add)
+            : BalancedReduce.Of(node.Arguments.Select(Visit).ToArray(), (x, y) =>
                 Expression.Call(typeof(Math).GetMethod(node.Kind == AggregateKind.Min ? nameof(Math.Min) : nameof(Math.Max), [typeof(int), typeof(int)])!, x, y));
 
         /// <summary>A boolean node as 1 or 0.</summary>

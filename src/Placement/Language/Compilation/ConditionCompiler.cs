@@ -29,11 +29,22 @@ internal static class ConditionCompiler
     /// <param name="slotCount">The number of slots; the state holds floors then ceilings.</param>
     public static Action<int[], byte[]> CompileProgram(IReadOnlyList<(BoundExpr Condition, int[] Slots, int[] Values)> rules, int slotCount)
     {
+        // Each chunk its own method (ProgramChunks): one chunk for any rule set of ordinary size.
+        var chunks = ProgramChunks.Of(rules).Select(c => CompileChunk(rules, c.Start, c.Count, slotCount)).ToArray();
+        if (chunks.Length == 1) return chunks[0];
+        return (state, outcomes) =>
+        {
+            foreach (var chunk in chunks) chunk(state, outcomes);
+        };
+    }
+
+    private static Action<int[], byte[]> CompileChunk(IReadOnlyList<(BoundExpr Condition, int[] Slots, int[] Values)> rules, int start, int count, int slotCount)
+    {
         var state = Expression.Parameter(typeof(int[]), "state");
         var outcomes = Expression.Parameter(typeof(byte[]), "outcomes");
         var truth = Expression.Variable(typeof(int), "truth");
         var body = new List<Expression>();
-        for (var r = 0; r < rules.Count; r++)
+        for (var r = start; r < start + count; r++)
         {
             var (condition, slots, values) = rules[r];
             body.Add(Expression.Assign(truth, Expression.Call(Method(nameof(Interval.Truth)), Emit(condition, state, slotCount))));
@@ -85,9 +96,8 @@ internal static class ConditionCompiler
         public override Expression VisitArithmetic(BoundArithmetic node) =>
             Expression.Call(Method(node.IsAdd ? nameof(Interval.Add) : nameof(Interval.Subtract)), Visit(node.Left), Visit(node.Right));
 
-        public override Expression VisitAggregate(BoundAggregate node) => node.Arguments
-            .Select(Visit)
-            .Aggregate((acc, next) => Expression.Call(Operators.Aggregate(node.Kind), acc, next));
+        public override Expression VisitAggregate(BoundAggregate node) =>
+            BalancedReduce.Of(node.Arguments.Select(Visit).ToArray(), (acc, next) => Expression.Call(Operators.Aggregate(node.Kind), acc, next));
 
         private MethodCallExpression Slot(int slot) =>
             Expression.Call(Method(nameof(Interval.Slot)), state, Expression.Constant(slot), Expression.Constant(n));

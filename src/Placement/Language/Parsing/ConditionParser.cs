@@ -217,8 +217,96 @@ internal static class ConditionParser
             return false;
         }
 
-        expr = result.Value;
+        var tooDeepAt = -1;
+        expr = Balance(result.Value, 1, ref tooDeepAt);
+        if (expr is null)
+        {
+            error = $"the condition nests deeper than {MaxDepth} levels; split it into rules and facts";
+            errorOffset = tooDeepAt;
+            return false;
+        }
+
         return true;
+    }
+
+    /// <summary>
+    /// The tree with every chain of one <c>and</c> or <c>or</c> operator rebuilt balanced (the parser
+    /// builds it leaning left, as deep as the chain is long): <c>and</c> and <c>or</c> are associative
+    /// in three-valued logic too, explanations read a chain as one list either way, and a chain of
+    /// 2,000 comparisons becomes 11 levels deep rather than 2,000, which every recursive step after
+    /// parsing (binding, analysis, the compiled program) could not take. Null, with the offset where
+    /// it happens, when the balanced tree is still deeper than <see cref="MaxDepth"/> (a sum of 100
+    /// terms, say): nothing here recurses deeper than that.
+    /// </summary>
+    private static Expr? Balance(Expr e, int depth, ref int tooDeepAt)
+    {
+        if (depth > MaxDepth)
+        {
+            tooDeepAt = e.Start;
+            return null;
+        }
+
+        switch (e)
+        {
+            case BinaryExpr { Operator: BinaryOperator.And or BinaryOperator.Or } chain:
+                {
+                    // The chain's operands and operator positions, left to right, without recursing down it.
+                    var operands = new List<Expr>();
+                    var operators = new List<int>();
+                    Expr left = chain;
+                    while (left is BinaryExpr link && link.Operator == chain.Operator)
+                    {
+                        operands.Add(link.Right);
+                        operators.Add(link.OperatorStart);
+                        left = link.Left;
+                    }
+
+                    operands.Add(left);
+                    operands.Reverse();
+                    operators.Reverse();
+                    var levels = (int)Math.Ceiling(Math.Log2(operands.Count));
+                    for (var i = 0; i < operands.Count; i++)
+                    {
+                        if (Balance(operands[i], depth + levels, ref tooDeepAt) is not { } balanced) return null;
+                        operands[i] = balanced;
+                    }
+
+                    return Join(chain.Operator, operands, operators, 0, operands.Count - 1);
+                }
+
+            case BinaryExpr b:
+                return Balance(b.Left, depth + 1, ref tooDeepAt) is { } l && Balance(b.Right, depth + 1, ref tooDeepAt) is { } r
+                    ? new BinaryExpr(b.Operator, l, r, b.OperatorStart)
+                    : null;
+            case NotExpr n:
+                return Balance(n.Operand, depth + 1, ref tooDeepAt) is { } operand ? n with { Operand = operand } : null;
+            case InExpr i:
+                return Balance(i.Operand, depth + 1, ref tooDeepAt) is { } inOperand ? i with { Operand = inOperand } : null;
+            case HasExpr h:
+                return Balance(h.Operand, depth + 1, ref tooDeepAt) is { } hasOperand ? h with { Operand = hasOperand } : null;
+            case CallExpr c:
+                {
+                    var arguments = new Expr[c.Arguments.Count];
+                    for (var i = 0; i < arguments.Length; i++)
+                    {
+                        if (Balance(c.Arguments[i], depth + 1, ref tooDeepAt) is not { } argument) return null;
+                        arguments[i] = argument;
+                    }
+
+                    return c with { Arguments = arguments };
+                }
+
+            default:
+                return e;
+        }
+    }
+
+    /// <summary>Operands <paramref name="from"/> to <paramref name="to"/> joined by the operator as a balanced tree; each join keeps its operator's position.</summary>
+    private static Expr Join(BinaryOperator op, List<Expr> operands, List<int> operators, int from, int to)
+    {
+        if (from == to) return operands[from];
+        var mid = (from + to + 1) / 2;
+        return new BinaryExpr(op, Join(op, operands, operators, from, mid - 1), Join(op, operands, operators, mid, to), operators[mid - 1]);
     }
 
     /// <summary>An operator of C, SQL or spreadsheets at <paramref name="at"/> (where tokenizing failed), and ours.</summary>
