@@ -42,8 +42,8 @@ internal static class UserFiles
     {
         error = null;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return Encoding.UTF8.GetString(bytes);
         var at = FirstInvalid(bytes);
-        if (at < 0) return Encoding.UTF8.GetString(bytes);
         var (line, column) = Position(bytes, at);
         error = new Diagnostic(DiagnosticCodes.YamlSyntax, DiagnosticSeverity.Error,
             $"the file is not UTF-8: byte 0x{bytes[at]:X2} here is not part of a UTF-8 character; save the file as UTF-8", path, line, column);
