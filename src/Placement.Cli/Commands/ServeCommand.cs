@@ -22,7 +22,9 @@ internal static class ServeCommand
             A rule folder given with --rules is watched: an edit that loads with no error replaces the rule
             set atomically; one with errors is logged and the previous rule set keeps serving (GET /health
             then reports Degraded). Bad input is answered with problem details (RFC 9457) naming the
-            criterion; a body that is not application/json is 415, one over --max-body 413.
+            criterion; a body that is not application/json is 415, one over --max-body 413, one that
+            arrives too slowly 408. Headers must arrive within 10 s, idle connections close after 30 s
+            and at most 1,000 are open at once (docs/limits.md).
             """)
         {
             rules, urls, maxBody,
