@@ -28,6 +28,12 @@ public static class CdsHooks
     /// <summary>How many feedback items are kept (in memory, for this process only).</summary>
     public const int MaxFeedback = 10_000;
 
+    /// <summary>The longest <c>userComment</c> of a feedback item kept; a longer one is 400.</summary>
+    public const int MaxCommentLength = 2_000;
+
+    /// <summary>The longest <c>card</c> (a card's uuid) in feedback; a longer one is 400.</summary>
+    public const int MaxCardIdLength = 100;
+
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -107,8 +113,10 @@ public static class CdsHooks
         {
             resource = new FhirJsonDeserializer(new DeserializerSettings()).DeserializeResource(json);
         }
-        catch (Exception ex) when (ex is DeserializationFailedException or JsonException or FormatException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // The FHIR parser has thrown more than its own exceptions on bad input (IndexOutOfRangeException
+            // for an empty property name): any failure is "no usable questionnaire response", never a 500.
             return null;
         }
 
@@ -192,6 +200,11 @@ public static class CdsHooks
                 return Results.Problem(statusCode: 400, title: "Bad Request", detail: "each feedback item is an object with 'card' and an 'outcome' of accepted or overridden");
             }
 
+            if (card.Length > MaxCardIdLength)
+            {
+                return Results.Problem(statusCode: 400, title: "Bad Request", detail: $"'card' is the uuid of a card, at most {MaxCardIdLength} characters");
+            }
+
             // overrideReason, when given: {"reason": {"code": "..."}, "userComment": "..."}, each part optional.
             string? reason = null;
             string? comment = null;
@@ -218,6 +231,11 @@ public static class CdsHooks
                 }
 
                 comment = userComment.ValueKind == JsonValueKind.String ? userComment.GetString() : null;
+                if (comment?.Length > MaxCommentLength)
+                {
+                    // Feedback is kept in memory: its size is bounded by item as well as by count.
+                    return Results.Problem(statusCode: 400, title: "Bad Request", detail: $"userComment is at most {MaxCommentLength} characters");
+                }
             }
 
             // A timestamp that is missing or not a date-time string: the time it was received.

@@ -21,6 +21,13 @@ public sealed class MalformedInputTests(ServerFixture server) : IClassFixture<Se
         { "/audit/record", "{\"assessment\": [1]}", "application/json" },
         { "/audit/verify", "{\"ruleSet\": 3}", "application/json" },
         { "/audit/verify", "\u0000\u0001", "application/json" },
+        // The FHIR parser threw IndexOutOfRangeException on an empty property name.
+        { "/recommend", "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\",\"item\":[{\"\":false}]}", "application/fhir+json" },
+        // Feedback is kept in memory, so each item is bounded too.
+        { "/cds-services/placement-default-patient-view/feedback", "{\"feedback\":[{\"card\":\"c\",\"outcome\":\"overridden\",\"overrideReason\":{\"userComment\":\"" + new string('x', CdsHooks.MaxCommentLength + 1) + "\"}}]}", "application/json" },
+        { "/cds-services/placement-default-patient-view/feedback", "{\"feedback\":[{\"card\":\"" + new string('c', CdsHooks.MaxCardIdLength + 1) + "\",\"outcome\":\"accepted\"}]}", "application/json" },
+        // 20,000 unknown keys: 400 with the first 1,000 problems and one that says the rest were left out, not 20,000.
+        { "/recommend", "{" + string.Join(",", Enumerable.Range(0, 20_000).Select(i => $"\"k{i}\":1")) + "}", "application/json" },
     };
 
     [Theory]
@@ -31,6 +38,22 @@ public sealed class MalformedInputTests(ServerFixture server) : IClassFixture<Se
         var text = await response.Content.ReadAsStringAsync();
 
         ((int)response.StatusCode).Should().BeInRange(400, 499, text);
+        ResponseText.ShouldShowNoInternals(text);
+        text.Length.Should().BeLessThan(300_000, "a refusal lists at most the first 1,000 problems");
+    }
+
+    [Fact]
+    public async Task APrefetchTheFhirParserThrowsOn_IsNoQuestionnaire_NotAServerError()
+    {
+        // An empty property name made the FHIR parser throw IndexOutOfRangeException: the CDS service answered 500.
+        const string Call = "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":{\"patientId\":\"1\"},\"prefetch\":{\"questionnaireResponse\":"
+            + "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\",\"\":1}}}";
+
+        using var response = await server.Http.PostAsync("/cds-services/placement-default-patient-view", new StringContent(Call, Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+
+        ((int)response.StatusCode).Should().Be(200, text);
+        text.Should().Contain("No completed placement questionnaire for this patient");
         ResponseText.ShouldShowNoInternals(text);
     }
 

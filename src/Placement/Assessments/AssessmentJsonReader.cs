@@ -244,6 +244,16 @@ internal static class AssessmentJsonReader
         return ok ? mask : null;
     }
 
-    private static void Add(List<Diagnostic> errors, string code, string file, int line, long byteIndex, string message, string? suggestion = null) =>
-        errors.Add(new Diagnostic(code, DiagnosticSeverity.Error, message, file, line, (int)byteIndex + 1, suggestion));
+    /// <summary>
+    /// Adds one error; past <see cref="PlacementLimits.MaxDiagnostics"/> one more says that the rest
+    /// are left out, and nothing further is kept (a line of 20,000 unknown keys costs 1,001 entries).
+    /// </summary>
+    private static void Add(List<Diagnostic> errors, string code, string file, int line, long byteIndex, string message, string? suggestion = null)
+    {
+        if (errors.Count > PlacementLimits.MaxDiagnostics) return;
+        errors.Add(errors.Count == PlacementLimits.MaxDiagnostics
+            ? new Diagnostic(DiagnosticCodes.LimitExceeded, DiagnosticSeverity.Error,
+                $"more problems found and not shown, from here on; only the first {PlacementLimits.MaxDiagnostics} are reported", file, line, (int)byteIndex + 1)
+            : new Diagnostic(code, DiagnosticSeverity.Error, message, file, line, (int)byteIndex + 1, suggestion));
+    }
 }

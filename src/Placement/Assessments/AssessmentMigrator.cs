@@ -36,13 +36,13 @@ internal static class AssessmentMigrator
         if (json && AssessmentReader.JsonError(source) is { } jsonError) return (null, changes, [jsonError]);
 
         var root = YamlTreeReader.Read(source, diagnostics);
-        if (diagnostics.HasErrors) return (null, changes, diagnostics.Items); // YAML errors, such as a key given twice
+        if (diagnostics.HasErrors) return (null, changes, diagnostics.Reported()); // YAML errors, such as a key given twice
         if (root is not YMapping map)
         {
             // Not a mapping (or not YAML): the reader says what is wrong, as for any assessment.
             var problems = new List<Diagnostic>();
             validate(text, problems);
-            return (null, changes, problems.Count > 0 ? problems : diagnostics.Items);
+            return (null, changes, problems.Count > 0 ? problems : diagnostics.Reported());
         }
 
         var edits = new List<(int Start, int End, string Text)>();
@@ -96,7 +96,7 @@ internal static class AssessmentMigrator
         validate(migrated, checks);
 
         // Every old key left in the text is one reported above; the reader's PL5007 for it would say it twice.
-        var all = diagnostics.Items.Concat(checks.Where(d => !(diagnostics.HasErrors && d.Code == DiagnosticCodes.ReplacedCriterion))).ToArray();
+        var all = diagnostics.Reported().Concat(checks.Where(d => !(diagnostics.HasErrors && d.Code == DiagnosticCodes.ReplacedCriterion))).ToArray();
         var failed = all.Any(d => d.IsError);
         return (failed ? null : migrated, changes, all);
     }

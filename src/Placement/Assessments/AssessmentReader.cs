@@ -29,14 +29,14 @@ internal static class AssessmentReader
             // Refused before parsing: a tree of a long text would cost many times its size.
             diagnostics.Error(DiagnosticCodes.AssessmentTooLarge, new SourceLocation(fileName, 1, 1),
                 $"the assessment is larger than {maxChars} characters; an assessment is usually about 1 KB");
-            return (null, diagnostics.Items);
+            return (null, diagnostics.Reported());
         }
 
         var source = new SourceText(fileName, text);
         if (LooksLikeJson(text, fileName) && JsonError(source) is { } jsonError)
         {
             diagnostics.Add(jsonError);
-            return (null, diagnostics.Items);
+            return (null, diagnostics.Reported());
         }
 
         var root = YamlTreeReader.Read(source, diagnostics);
@@ -48,18 +48,18 @@ internal static class AssessmentReader
                     "the assessment is empty; give a mapping of criterion ids to values");
             }
 
-            return (null, diagnostics.Items);
+            return (null, diagnostics.Reported());
         }
 
         if (root is not YMapping map)
         {
             diagnostics.Error(DiagnosticCodes.AssessmentShape, root.Start,
                 $"an assessment must be a mapping of criterion ids to values, not {root.KindName}");
-            return (null, diagnostics.Items);
+            return (null, diagnostics.Reported());
         }
 
         var values = ReadEntries(map.Entries.Where(e => e.Key.Value != SchemaKey), rules, diagnostics);
-        return (diagnostics.HasErrors ? null : values, diagnostics.Items);
+        return (diagnostics.HasErrors ? null : values, diagnostics.Reported());
     }
 
     /// <summary>Validates criterion entries (a mapping's, or merged ones) into values; problems go to <paramref name="diagnostics"/>.</summary>

@@ -16,6 +16,9 @@ internal sealed class DiagnosticBag
 
     public bool HasErrors { get; private set; }
 
+    /// <summary>Every error found, those left out past the limit included: compare it before and after a step to know whether the step found one.</summary>
+    public int ErrorCount { get; private set; }
+
     public IReadOnlyList<Diagnostic> Items => _items;
 
     public void Error(string code, SourceLocation at, string message, string? suggestion = null) =>
@@ -27,6 +30,7 @@ internal sealed class DiagnosticBag
     public void Add(Diagnostic diagnostic)
     {
         HasErrors |= diagnostic.IsError;
+        if (diagnostic.IsError) ErrorCount++;
         if (_items.Count >= PlacementLimits.MaxDiagnostics)
         {
             _firstLeftOut ??= diagnostic;
@@ -36,6 +40,9 @@ internal sealed class DiagnosticBag
 
         _items.Add(Printable(diagnostic));
     }
+
+    /// <summary>The diagnostics in the order found, then the count of any left out (<see cref="Sorted"/> without the sorting).</summary>
+    public IReadOnlyList<Diagnostic> Reported() => _firstLeftOut is null ? _items : [.. _items, LeftOut(_firstLeftOut)];
 
     /// <summary>Diagnostics sorted by file, line and column, errors and warnings together; then the count of any left out.</summary>
     public IReadOnlyList<Diagnostic> Sorted()
@@ -47,12 +54,12 @@ internal sealed class DiagnosticBag
             .ThenBy(x => x.d.Column)
             .ThenBy(x => x.i)
             .Select(x => x.d);
-        if (_firstLeftOut is not { } first) return sorted.ToArray();
-        var more = new Diagnostic(DiagnosticCodes.LimitExceeded, HasErrors ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-            $"{_leftOut} more problem(s) found and not shown, from here on; only the first {PlacementLimits.MaxDiagnostics} are reported",
-            first.File, first.Line, first.Column);
-        return [.. sorted, Printable(more)];
+        return _firstLeftOut is { } first ? [.. sorted, LeftOut(first)] : sorted.ToArray();
     }
+
+    private Diagnostic LeftOut(Diagnostic first) => Printable(new Diagnostic(DiagnosticCodes.LimitExceeded, HasErrors ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+        $"{_leftOut} more problem(s) found and not shown, from here on; only the first {PlacementLimits.MaxDiagnostics} are reported",
+        first.File, first.Line, first.Column));
 
     private static Diagnostic Printable(Diagnostic d)
     {

@@ -28,11 +28,11 @@ internal static class ReadSourcesStage
         if (overLimit) return files;
         foreach (var source in sources)
         {
-            var errorsBefore = diagnostics.Items.Count;
+            var errorsBefore = diagnostics.ErrorCount;
             var root = YamlTreeReader.Read(source, diagnostics, hintsQuoteText: true);
             if (root is null)
             {
-                if (diagnostics.Items.Count == errorsBefore)
+                if (diagnostics.ErrorCount == errorsBefore)
                 {
                     diagnostics.Error(DiagnosticCodes.WrongNodeKind, new SourceLocation(source.Path, 1, 1), "the file is empty");
                 }

@@ -64,7 +64,7 @@ public static class RuleTests
         if (map is null) return null;
         var reader = new MappingReader(map, "a test case", diagnostics, CaseKeys);
         var name = reader.Text("name", required: true) ?? "(unnamed)";
-        var errorsBefore = diagnostics.Items.Count(d => d.IsError);
+        var errorsBefore = diagnostics.ErrorCount;
 
         var own = reader.Map("assessment");
         var entries = new List<KeyValuePair<YScalar, YNode>>();
@@ -78,7 +78,7 @@ public static class RuleTests
 
         var expect = reader.Map("expect", required: true);
         var checks = expect is null ? null : ReadExpectations(expect, rules, diagnostics);
-        if (checks is null || diagnostics.Items.Count(d => d.IsError) > errorsBefore) return null;
+        if (checks is null || diagnostics.ErrorCount > errorsBefore) return null;
 
         var rec = rules.Recommend(new Assessment(rules, values));
         var failures = new List<string>();

@@ -127,6 +127,22 @@ public sealed class HostileAssessmentTests
         result.Assessment!.Known().Should().ContainSingle().Which.Key.Should().Be("ciwa_ar");
     }
 
+    [Fact]
+    public void PastAThousandProblems_EveryReaderCountsTheRest_InOneMore()
+    {
+        var yaml = string.Concat(Enumerable.Range(0, 3_000).Select(i => $"k{i}: 1\n"));
+        var json = "{" + string.Join(",", Enumerable.Range(0, 3_000).Select(i => $"\"k{i}\":1")) + "}";
+
+        var fromYaml = Assessment.TryParse(yaml, Rules).Diagnostics;
+        var fromLine = Assessment.TryParseJson(Encoding.UTF8.GetBytes(json), Rules).Diagnostics;
+
+        fromYaml.Should().HaveCount(PlacementLimits.MaxDiagnostics + 1);
+        fromYaml[^1].Code.Should().Be(DiagnosticCodes.LimitExceeded);
+        fromYaml[^1].Message.Should().StartWith("2000 more problem(s) found and not shown");
+        fromLine.Should().HaveCount(PlacementLimits.MaxDiagnostics + 1);
+        fromLine[^1].Code.Should().Be(DiagnosticCodes.LimitExceeded);
+    }
+
     private static void Check(AssessmentParseResult result, string code, string name)
     {
         result.Success.Should().BeFalse(name);
