@@ -20,7 +20,7 @@ public sealed record FhirAssessmentResult(Assessment? Assessment, OperationOutco
 /// not one of the item's answer options, several answers to an item that does not repeat, or an
 /// item the rule set does not have is an issue naming the item.
 /// </summary>
-public static class FhirAssessment
+public static partial class FhirAssessment
 {
     /// <summary>Reads a QuestionnaireResponse.</summary>
     /// <param name="response">The response.</param>
@@ -39,7 +39,9 @@ public static class FhirAssessment
             var linkId = item.LinkId ?? "";
             if (!criteria.TryGetValue(linkId, out var c))
             {
-                Issue(outcome, linkId, $"'{linkId}' is not a question of rule set {rules.Id} {rules.Version}");
+                // A linkId is repeated only when it is written like an id: any other text might be about the person.
+                if (IsIdShaped(linkId)) Issue(outcome, linkId, $"'{linkId}' is not a question of rule set {rules.Id} {rules.Version}");
+                else Issue(outcome, null, $"an answered item's linkId is not a question of rule set {rules.Id} {rules.Version} (and not written like an id, so it is not repeated here)");
                 continue;
             }
 
@@ -124,8 +126,10 @@ public static class FhirAssessment
     /// </summary>
     private static string Where(string message)
     {
+        // A path is repeated only when every step is an element name (an unknown property's name could be anything).
         var places = System.Text.RegularExpressions.Regex.Matches(message, @"At ([^,()]+), line (\d+), position (\d+)")
-            .Select(m => $"at {m.Groups[1].Value}, line {m.Groups[2].Value}, column {m.Groups[3].Value}").Distinct().ToArray();
+            .Select(m => (ElementPath().IsMatch(m.Groups[1].Value) ? $"at {m.Groups[1].Value}, " : "at ") + $"line {m.Groups[2].Value}, column {m.Groups[3].Value}")
+            .Distinct().ToArray();
         return places.Length == 0 ? "" : ": " + string.Join("; ", places);
     }
 
@@ -181,14 +185,21 @@ public static class FhirAssessment
         _ => "a valueCoding from the item's answer options",
     };
 
-    private static void Issue(OperationOutcome outcome, string linkId, string message) =>
+    private static void Issue(OperationOutcome outcome, string? linkId, string message) =>
         outcome.Issue.Add(new OperationOutcome.IssueComponent
         {
             Severity = OperationOutcome.IssueSeverity.Error,
             Code = OperationOutcome.IssueType.Value,
             Diagnostics = message,
-            Expression = [$"QuestionnaireResponse.item.where(linkId='{linkId}')"],
+            Expression = [linkId is null ? "QuestionnaireResponse.item" : $"QuestionnaireResponse.item.where(linkId='{linkId}')"],
         });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]{0,63}(\[\d{1,6}\])?(\.[A-Za-z][A-Za-z0-9_]{0,63}(\[\d{1,6}\])?){0,20}$")]
+    private static partial System.Text.RegularExpressions.Regex ElementPath();
+
+    /// <summary>Lower-case letters, digits and '_', starting with a letter, at most <see cref="PlacementLimits.MaxIdLength"/> characters: the form of every criterion id.</summary>
+    private static bool IsIdShaped(string text) =>
+        text.Length is > 0 and <= PlacementLimits.MaxIdLength && text[0] is >= 'a' and <= 'z' && text.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_');
 
     private static IEnumerable<QuestionnaireResponse.ItemComponent> Flatten(IEnumerable<QuestionnaireResponse.ItemComponent> items)
     {

@@ -36,7 +36,7 @@ public sealed class FhirFuzzTests
     public void RandomEditsOfQuestionnaireResponses_GiveAnOutcome_ThatNeverRepeatsAValue()
     {
         string[] tokens = ["{", "}", "[", "]", ",", ":", "\"", "null", "true", "1e400", "-1", "\"SECRET\"", "{\"valueString\":\"SECRET\"}",
-            "\"valueInteger\":\"SECRET\"", "{\"linkId\":\"SECRET\"}", "\"resourceType\":\"Patient\"", "99999999999999999999"];
+            "\"valueInteger\":\"SECRET\"", "{\"linkId\":\"SECRET\"}", "{\"linkId\":\"SECRET x\",\"answer\":[{\"valueBoolean\":true}]}", "\"SECRET x\":1,", "\"resourceType\":\"Patient\"", "99999999999999999999"];
         var edit = Gen.Select(Gen.Int[0, int.MaxValue], Gen.Int[0, 3], Gen.OneOf(tokens), Gen.Int[1, 30]);
         Fuzz.Check(Gen.Select(Assessments, edit.Array[1, 4]), t =>
         {
@@ -58,7 +58,7 @@ public sealed class FhirFuzzTests
             var read = FhirAssessment.FromJson(json, Rules);
 
             if (read.Assessment is null) read.Outcome.Issue.Should().NotBeEmpty(json);
-            read.Outcome.Issue.Should().NotContain(i => (i.Diagnostics ?? "").Contains("SECRET"), json);
+            read.Outcome.Issue.Should().NotContain(i => (i.Diagnostics ?? "").Contains("SECRET") || i.Expression.Any(e => (e ?? "").Contains("SECRET")), json);
         }, cases: 500);
     }
 
@@ -80,6 +80,24 @@ public sealed class FhirFuzzTests
         var nested = FhirAssessment.FromJson(deep, Rules);
         nested.Assessment.Should().BeNull();
         nested.Outcome.Issue.Should().ContainSingle().Which.Code.Should().Be(Hl7.Fhir.Model.OperationOutcome.IssueType.Structure);
+    }
+
+    [Fact]
+    public void AnUnknownLinkIdOrPropertyName_ThatIsNotWrittenLikeAnId_IsNotRepeated()
+    {
+        const string Secret = "Jane Doe SECRET \u001b[31m";
+        var linkId = $$"""{"resourceType":"QuestionnaireResponse","status":"completed","item":[{"linkId":"{{Secret}}","answer":[{"valueBoolean":true}]}]}""";
+        var property = $$"""{"resourceType":"QuestionnaireResponse","status":"completed","item":[{"linkId":"pregnant","{{Secret}}":1,"answer":[{"valueBoolean":true}]}]}""";
+        var misspelt = """{"resourceType":"QuestionnaireResponse","status":"completed","item":[{"linkId":"pregnnt","answer":[{"valueBoolean":true}]}]}""";
+
+        foreach (var json in new[] { linkId, property })
+        {
+            var issues = FhirAssessment.FromJson(json, Rules).Outcome.Issue;
+            issues.Should().NotBeEmpty(json);
+            issues.Should().NotContain(i => (i.Diagnostics ?? "").Contains("SECRET") || i.Expression.Any(e => (e ?? "").Contains("SECRET")) || (i.Diagnostics ?? "").Contains('\u001b'), json);
+        }
+
+        FhirAssessment.FromJson(misspelt, Rules).Outcome.Issue.Should().ContainSingle().Which.Diagnostics.Should().StartWith("'pregnnt' is not a question of rule set");
     }
 
     private static string Value(ValueDomain domain, int draw) => domain.Kind switch
