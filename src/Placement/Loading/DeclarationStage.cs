@@ -11,7 +11,7 @@ namespace Placement.Loading;
 /// is "poisoned": its error is reported once, here, and later stages stay silent about its uses,
 /// so one typo is one error and not one more for every rule that reads it.
 /// </summary>
-internal sealed class DeclarationStage
+internal sealed partial class DeclarationStage
 {
     private static readonly string[] Categories = ["outpatient", "iop", "php", "inpatient"];
     private static readonly string[] Risks = ["increasing", "decreasing", "none"];
@@ -114,6 +114,21 @@ internal sealed class DeclarationStage
             var reader = new MappingReader(map, "ruleset", _diagnostics, "id", "version", "title", "description");
             var id = reader.Text("id", required: true);
             var version = reader.Text("version", required: true);
+            // Both are shown, logged, tagged on metrics and sent to EHRs: plain words, never control characters or 5,000 letters.
+            if (id is not null && !RuleSetIdPattern().IsMatch(id))
+            {
+                _diagnostics.Error(DiagnosticCodes.InvalidId, map["id"]!.Start,
+                    $"the rule set id must be 1 to {PlacementLimits.MaxIdLength} letters, digits, '.', '_', '-' or '+', starting with a letter or digit");
+                id = null;
+            }
+
+            if (version is not null && !RuleSetIdPattern().IsMatch(version))
+            {
+                _diagnostics.Error(DiagnosticCodes.InvalidValue, map["version"]!.Start,
+                    $"the rule set version must be 1 to {PlacementLimits.MaxIdLength} letters, digits, '.', '_', '-' or '+', starting with a letter or digit, such as 2.0.0");
+                version = null;
+            }
+
             if (id is not null && version is not null)
             {
                 header = (id, version, reader.Text("title"), reader.Text("description"));
@@ -359,4 +374,8 @@ internal sealed class DeclarationStage
 
         return new Decision(id, reader.Text("label"), reader.Text("description"), levels, defaultLevel, at, slot);
     }
+
+    /// <summary>A rule set id or version: letters, digits, '.', '_', '-' and '+', starting with a letter or digit, at most 64 characters.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$")]
+    private static partial System.Text.RegularExpressions.Regex RuleSetIdPattern();
 }

@@ -93,6 +93,9 @@ public sealed class HostileRuleFileTests : IDisposable
             Add("10,000 levels", () => Header.Replace("[ { id: low }, { id: high } ]", "[" + string.Join(",", Enumerable.Range(0, 10_000).Select(i => $"{{id: l{i}}}")) + "]", StringComparison.Ordinal), DiagnosticCodes.InvalidValues);
             Add("a set of 1,000 words", () => Header + "  many: { type: set, values: [" + string.Join(",", Enumerable.Range(0, 1000).Select(i => "w" + i)) + "] }\n", DiagnosticCodes.InvalidValues);
             Add("5,000 criteria", () => Header + string.Concat(Enumerable.Range(0, 5000).Select(i => $"  c{i}: {{ type: boolean }}\n")), DiagnosticCodes.LimitExceeded);
+            Add("a rule set id with a terminal escape and a newline", () => Header.Replace("id: hostile,", "id: \"h\\e[31mRED\\nFAKE LINE\",", StringComparison.Ordinal), DiagnosticCodes.InvalidId);
+            Add("a rule set id of 5,000 letters", () => Header.Replace("id: hostile,", "id: " + new string('h', 5_000) + ",", StringComparison.Ordinal), DiagnosticCodes.InvalidId);
+            Add("a rule set version with a right-to-left override", () => Header.Replace("version: 1", "version: \"1\\u202Eevil\"", StringComparison.Ordinal), DiagnosticCodes.InvalidValue);
             Add("control characters in an id", () => WithRules(Rule("flag", id: "\"r\\u0001\\u001b[31m\"")), DiagnosticCodes.InvalidId);
             Add("a right-to-left override in an id", () => WithRules(Rule("flag", id: "\"r\\u202Eevil\"")), DiagnosticCodes.InvalidId);
             Add("an id of 100,000 letters", () => WithRules(Rule("flag", id: new string('r', 100_000))), DiagnosticCodes.InvalidId);
