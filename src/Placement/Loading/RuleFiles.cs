@@ -38,6 +38,14 @@ internal static class RuleFiles
                 long total = 0;
                 foreach (var f in files)
                 {
+                    // The length on disk first, so the file that would pass the total is not read.
+                    if (total + new FileInfo(f).Length > PlacementLimits.MaxRuleSetBytes)
+                    {
+                        error = new Diagnostic(DiagnosticCodes.LimitExceeded, DiagnosticSeverity.Error,
+                            $"the rule files of this folder hold more than {PlacementLimits.MaxRuleSetBytes} characters in all, the limit; this file was not read (see docs/limits.md)", f, 1, 1);
+                        return null;
+                    }
+
                     var text = ReadOne(f, out error);
                     if (text is null) return null;
                     total += text.Length;

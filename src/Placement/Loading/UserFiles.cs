@@ -17,24 +17,27 @@ internal static class UserFiles
     public static string? ReadText(string path, long maxBytes, string what, string code, out Diagnostic? error)
     {
         error = null;
-        var length = new FileInfo(path).Length;
-        if (length > maxBytes)
+        // The length on disk is checked first; the read stops one byte past the limit anyway, for a
+        // pipe or a device (whose length reads 0) and for a file that grows while it is read.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+        if (stream.CanSeek && stream.Length > maxBytes) return TooLarge(path, maxBytes, what, code, out error);
+        var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, maxBytes + 1 - buffer.Length))) > 0)
         {
-            error = new Diagnostic(code, DiagnosticSeverity.Error,
-                $"{what} is larger than {maxBytes} bytes, the limit; it was not read (see docs/limits.md)", path, 1, 1);
-            return null;
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes) return TooLarge(path, maxBytes, what, code, out error);
         }
 
-        var bytes = File.ReadAllBytes(path);
-        if (bytes.Length > maxBytes)
-        {
-            // Grew while it was read.
-            error = new Diagnostic(code, DiagnosticSeverity.Error,
-                $"{what} is larger than {maxBytes} bytes, the limit; it was not read (see docs/limits.md)", path, 1, 1);
-            return null;
-        }
+        return Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), path, out error);
+    }
 
-        return Decode(bytes, path, out error);
+    private static string? TooLarge(string path, long maxBytes, string what, string code, out Diagnostic? error)
+    {
+        error = new Diagnostic(code, DiagnosticSeverity.Error,
+            $"{what} is larger than {maxBytes} bytes, the limit; it was not read (see docs/limits.md)", path, 1, 1);
+        return null;
     }
 
     /// <summary>The bytes as UTF-8 text, or null with a positioned PL1001 at the first byte that is not UTF-8.</summary>
