@@ -80,6 +80,10 @@ public sealed class WebFormTests(ServerFixture server) : IClassFixture<ServerFix
         await Assertions.Expect(page.Locator("#override-level")).ToHaveValueAsync("medically_managed_inpatient");
         await page.ClickAsync("#override-record");
         await Assertions.Expect(page.Locator("#override-result")).ToContainTextAsync("indicated medically_monitored_inpatient, placed medically_managed_inpatient (service-not-available)");
+
+        // A record made for earlier answers is not shown as if it held the new ones.
+        await page.RunAndWaitForResponseAsync(() => page.SelectOptionAsync("#a-intoxicated", "true"), r => r.Url.Contains("/recommend", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#override-result")).ToBeEmptyAsync();
     }
 
     [Fact]

@@ -169,9 +169,20 @@ function showRecommendation(rec) {
     for (const n of rec.notes) ul.append(el("li", { text: n }));
     out.append(el("div", {}, el("strong", { text: "Notes" }), ul));
   }
-  const indicated = rec.decisions[state.form.decisions[0].id].floor.id;
-  out.append(previousOverride?.dataset.indicated === indicated ? previousOverride : overridePanel(rec));
+  if (previousOverride?.dataset.key === overrideKey(rec)) {
+    // Kept as the clinician left it; a record made for the earlier answers no longer applies.
+    previousOverride.querySelector("#override-result").replaceChildren();
+    out.append(previousOverride);
+  } else {
+    out.append(overridePanel(rec));
+  }
   out.append(el("p", { class: "muted", text: `Rule set ${rec.ruleSet.id} ${rec.ruleSet.version}, sha256 ${rec.ruleSet.sha256}. ${rec.disclaimer}` }));
+}
+
+/** What an override panel is for: the rule set, the decision and the level indicated. */
+function overrideKey(rec) {
+  const first = state.form.decisions[0];
+  return `${rec.ruleSet.sha256} ${first.id} ${rec.decisions[first.id].floor.id}`;
 }
 
 /** Record where the person is actually placed when it is not the indicated level, and why; downloads the audit record. */
@@ -179,7 +190,7 @@ function overridePanel(rec) {
   const first = state.form.decisions[0];
   const indicated = rec.decisions[first.id].floor;
   const box = el("details", { id: "override" }, el("summary", { text: `Place elsewhere than indicated (${first.label})` }));
-  box.dataset.indicated = indicated.id;
+  box.dataset.key = overrideKey(rec);
   const level = el("select", { id: "override-level" });
   for (const l of first.levels) level.append(el("option", { value: l.id, text: l.name }));
   level.value = indicated.id;

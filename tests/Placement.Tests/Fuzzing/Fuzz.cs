@@ -7,8 +7,9 @@ namespace Placement.Tests.Fuzzing;
 /// How the fuzzing properties run. In CI (the default): a fixed number of cases drawn from a fixed
 /// seed, the same cases every run, so a red run is reproducible and never flaky. For a longer run
 /// before a release, set <c>PLACEMENT_FUZZ_ITER</c> (for example 200000): each property then samples
-/// that many cases from fresh random seeds on every core, and a failure prints the seed that
-/// replays it (<c>CsCheck_Seed</c>). docs/limits.md has the command.
+/// that many cases from fresh random seeds on every core, and a failure prints the seed of the
+/// failing case: <c>CsCheck_Seed=&lt;seed&gt; PLACEMENT_FUZZ_ITER=1</c> replays it (and shrinks it).
+/// docs/limits.md has the commands.
 /// </summary>
 internal static class Fuzz
 {
@@ -23,7 +24,7 @@ internal static class Fuzz
             gen.Array[cases].Sample(all =>
             {
                 foreach (var one in all) property(one);
-            }, iter: 1, seed: Seed, threads: 1);
+            }, iter: 1, seed: Environment.GetEnvironmentVariable("CsCheck_Seed") ?? Seed, threads: 1);
         }
         else
         {

@@ -48,6 +48,8 @@ public sealed class LargeRuleSetTests
         var load = RuleSet.TryLoad([new RuleSource("large.yaml", LargeRuleSet())]);
         load.Errors.Should().BeEmpty();
         var rules = load.RuleSet!;
+        Placement.Language.Compilation.ProgramChunks.Of(Placement.Engine.CompiledRuleSet.ProgramRules(rules.Compiled.EvaluationOrder))
+            .Should().HaveCountGreaterThan(4, "the rule set is compiled in several chunks");
         var assessments = new[]
         {
             "b1: true\nb2: false\ni1: 4\ne1: hi\n", "b1: false\nb2: true\ni1: 1\ne1: lo\n", "i1: 5\n", "b2: false\ne1: mid\n", "b1: null\ni1: 0\n", "{}",
