@@ -38,9 +38,10 @@ public static class PlacementLimits
     public const int MaxConditionLength = 10_000;
 
     /// <summary>
-    /// The deepest nesting in a condition (PL3001): brackets, <c>not</c>, comparisons, arithmetic and
-    /// calls each count a level; a chain of one <c>and</c> or <c>or</c> is read as a balanced tree,
-    /// so a chain of 1,000 counts 10.
+    /// The deepest nesting in a condition (PL3001), counted twice: brackets and <c>not</c> in the text
+    /// before it is parsed, and the depth of the parsed condition, where each <c>not</c>, comparison,
+    /// arithmetic operator and call adds a level and a chain of one <c>and</c> or <c>or</c> counts as a
+    /// balanced tree (a chain of 1,000 adds 10).
     /// </summary>
     public const int MaxConditionDepth = 64;
 

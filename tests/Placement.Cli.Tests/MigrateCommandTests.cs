@@ -80,6 +80,18 @@ public sealed class MigrateCommandTests
     }
 
     [Fact]
+    public void Migrate_Ndjson_ALineOver1MiB_IsReportedAndNotKept_TheOthersMigrate()
+    {
+        var input = "{\"withdrawal_substance\":\"none\"}\n{\"x\":\"" + new string('a', 2_000_000) + "\"}\n{\"failed_lower_level\":false}\n";
+
+        var (exit, stdout, stderr) = CliRunner.RunWithInput(input, "migrate", "-", "--ndjson", "-r", RulesFile());
+
+        exit.Should().Be(2);
+        stdout.Should().Be("{\"withdrawal_substances\":[]}\n\n{\"failed_level\":\"none\"}\n", "the long line is an empty line, so the others keep their line numbers");
+        stderr.Should().Contain("<stdin>:2:1: error PL5009: the line is longer than 1048576 characters");
+    }
+
+    [Fact]
     public void Migrate_NdjsonFileToOut_WritesEveryLine()
     {
         var input = CliRunner.TempFile("old.ndjson", "{\"withdrawal_substance\":\"none\"}\r\n{\"failed_lower_level\":false}\r\n");

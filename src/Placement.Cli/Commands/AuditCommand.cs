@@ -24,10 +24,17 @@ internal static class AuditCommand
 
     private static int Run(string path, string? rulesPath, Io io)
     {
-        string json;
+        string? json;
         try
         {
-            json = path == "-" ? io.In.ReadToEnd() : File.ReadAllText(path);
+            // An audit record is a few KB: one over the assessment limit is refused without being held.
+            using var file = path == "-" ? null : new StreamReader(path);
+            json = LimitedText.ReadAll(file ?? io.In, Assessment.DefaultMaxBytes);
+            if (json is null)
+            {
+                io.Error.WriteLine($"{path}:1:1: error PL5009: the audit record is larger than {Assessment.DefaultMaxBytes} characters; one is usually a few KB");
+                return ExitCodes.InvalidInput;
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

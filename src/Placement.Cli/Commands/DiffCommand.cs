@@ -120,10 +120,18 @@ internal static class DiffCommand
         var number = 0;
         using (input == stdin ? null : input)
         {
-            string? text;
-            while ((text = input.ReadLine()) is not null)
+            foreach (var (lineNumber, kept) in LimitedText.Lines(input, Assessment.DefaultMaxBytes))
             {
-                number++;
+                number = lineNumber;
+                if (kept is not { } text)
+                {
+                    // Too long to be an assessment: reported and skipped, never held in memory.
+                    invalid++;
+                    stderr.WriteLine(new Diagnostic(DiagnosticCodes.AssessmentTooLarge, DiagnosticSeverity.Error,
+                        $"the line is longer than {Assessment.DefaultMaxBytes} characters; an assessment is usually about 1 KB", name, number, 1));
+                    continue;
+                }
+
                 if (string.IsNullOrWhiteSpace(text)) continue;
                 var bytes = Encoding.UTF8.GetBytes(text);
                 var a = Assessment.TryParseJson(bytes, oldRules, name, number, recordKey);

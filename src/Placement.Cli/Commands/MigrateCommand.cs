@@ -61,7 +61,16 @@ internal static class MigrateCommand
 
         using (input == io.In ? null : input)
         {
-            return ndjson ? MigrateLines(rules, input, name, key, outPath, io) : MigrateOne(rules, input.ReadToEnd(), name, outPath, io);
+            if (ndjson) return MigrateLines(rules, input, name, key, outPath, io);
+            var text = LimitedText.ReadAll(input, Assessment.DefaultMaxBytes);
+            if (text is null)
+            {
+                io.Error.WriteLine(new Diagnostic(DiagnosticCodes.AssessmentTooLarge, DiagnosticSeverity.Error,
+                    $"the assessment is larger than {Assessment.DefaultMaxBytes} characters; an assessment is usually about 1 KB", name, 1, 1));
+                return ExitCodes.InvalidInput;
+            }
+
+            return MigrateOne(rules, text, name, outPath, io);
         }
     }
 
@@ -96,11 +105,19 @@ internal static class MigrateCommand
         if (outPath is not null && file is null) return ExitCodes.InvalidInput;
         using var writer = file is null ? null : new StreamWriter(file, new UTF8Encoding(false));
         var output = writer ?? io.Out;
-        var (ok, changes, askAgain, number) = (true, 0, 0, 0);
-        string? line;
-        while ((line = input.ReadLine()) is not null)
+        var (ok, changes, askAgain) = (true, 0, 0);
+        foreach (var (number, kept) in LimitedText.Lines(input, Assessment.DefaultMaxBytes))
         {
-            number++;
+            if (kept is not { } line)
+            {
+                // Too long to be an assessment: reported and not kept; an empty line keeps the output's lines in step.
+                io.Error.WriteLine(new Diagnostic(DiagnosticCodes.AssessmentTooLarge, DiagnosticSeverity.Error,
+                    $"the line is longer than {Assessment.DefaultMaxBytes} characters; an assessment is usually about 1 KB", name, number, 1));
+                ok = false;
+                output.Write("\n");
+                continue;
+            }
+
             if (line.Trim().Length == 0)
             {
                 output.Write(line + "\n");

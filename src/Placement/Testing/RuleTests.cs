@@ -22,8 +22,19 @@ public static class RuleTests
         Directory.EnumerateFiles(folder)
             .Where(f => f.EndsWith(".tests.yaml", StringComparison.Ordinal) || f.EndsWith(".tests.yml", StringComparison.Ordinal))
             .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal)
-            .Select(f => new RuleSource(f, File.ReadAllText(f)))
+            .Select(f => new RuleSource(f, ReadLimited(f)))
             .ToArray();
+
+    /// <summary>A test file's text, read no further than one character past the limit of a rule file (<see cref="Run"/> then refuses it).</summary>
+    private static string ReadLimited(string path)
+    {
+        using var reader = new StreamReader(path);
+        var buffer = new char[PlacementLimits.MaxRuleFileBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = reader.Read(buffer, length, buffer.Length - length)) > 0) length += read;
+        return new string(buffer, 0, length);
+    }
 
     /// <summary>Runs every case of the test files against the rule set.</summary>
     public static RuleTestRun Run(RuleSet rules, IReadOnlyList<RuleSource> testFiles)
