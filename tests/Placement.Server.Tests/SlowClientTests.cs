@@ -66,6 +66,8 @@ public sealed class TricklingBodyTests(SlowClientServerFixture server) : IClassF
         var answers = await Task.WhenAll(endpoints.Select(e => Trickle(e.Path, e.ContentType)));
         await SlowClients.RecommendSucceeds(server);
 
+        answers.Should().Contain(t => t != null && t.StartsWith("HTTP/1.1 408 ", StringComparison.Ordinal),
+            "at least one of the six cut-off bodies gets its 408 answer before the close");
         foreach (var (text, (path, contentType)) in answers.Zip(endpoints))
         {
             var what = $"{path} ({contentType})";
