@@ -105,6 +105,50 @@ public sealed class ConditionPropertyTests
         }, cases: 300);
     }
 
+    /// <summary>
+    /// The same over generated declarations: the two integer criteria get random ranges (negative
+    /// minimums included), so comparisons, sums and differences meet ranges of every shape.
+    /// </summary>
+    [Fact]
+    public void WellTypedConditions_OverGeneratedRanges_AgreeWithTheReferenceInterpreter()
+    {
+        var ranges = Gen.Select(Gen.Int[-5, 3], Gen.Int[1, 8], Gen.Int[-2, 4], Gen.Int[1, 5], (lo1, w1, lo2, w2) => (lo1, hi1: lo1 + w1, lo2, hi2: lo2 + w2));
+        var draws = Gen.Select(Gen.Int[0, 1_000_000].Array[7], Gen.Int[0, 3].Array[7]);
+        Fuzz.Check(Gen.Select(ranges, Conditions, draws.Array[6]), t =>
+        {
+            var ((lo1, hi1, lo2, hi2), conditions, cases) = t;
+            var yaml = Criteria
+                .Replace("i1: { type: integer, min: 0, max: 6 }", $"i1: {{ type: integer, min: {lo1}, max: {hi1} }}", StringComparison.Ordinal)
+                .Replace("i2: { type: integer, min: 2, max: 4 }", $"i2: {{ type: integer, min: {lo2}, max: {hi2} }}", StringComparison.Ordinal)
+                + "rules:\n" + string.Concat(conditions.Select((c, i) => $"  - {{ id: r{i}, when: '{c}', require: {{ care: high }}, because: x, source: s }}\n"));
+            var load = RuleSet.TryLoad([new RuleSource("fuzz.yaml", yaml)]);
+            load.Errors.Should().BeEmpty(yaml);
+            var rules = load.RuleSet!;
+            foreach (var (values, unknown) in cases)
+            {
+                var given = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var c in rules.Criteria.Select((c, i) => (c, i)).Where(x => unknown[x.i] != 0))
+                {
+                    given[c.c.Id] = c.c.Domain.Kind switch
+                    {
+                        ValueKind.Integer => (c.c.Domain.Min + (values[c.i] % (c.c.Domain.Max - c.c.Domain.Min + 1))).ToString(CultureInfo.InvariantCulture),
+                        ValueKind.Set => "[" + string.Join(", ", c.c.Domain.Values.Where((_, w) => ((values[c.i] >> w) & 1) == 1)) + "]",
+                        _ => c.c.Domain.Values[values[c.i] % c.c.Domain.Values.Count],
+                    };
+                }
+
+                var text = given.Count == 0 ? "{}" : string.Concat(given.Select(kv => $"{kv.Key}: {kv.Value}\n"));
+                var recommendation = rules.Recommend(Assessment.Parse(text, rules));
+                for (var i = 0; i < conditions.Length; i++)
+                {
+                    var bound = rules.Compiled.RulesById["r" + i].Condition;
+                    var expected = ReferenceInterpreter.Outcome(ReferenceInterpreter.Evaluate(bound, s => Possible(s, given, null), c => given.ContainsKey(c.Id)));
+                    recommendation.OutcomeOf("r" + i).Should().Be(expected, $"rule r{i}: {conditions[i]}\nassessment:\n{text}\n{yaml}");
+                }
+            }
+        }, cases: 200);
+    }
+
     [Fact]
     public void EveryRuleOfTheDefaultSet_AgreesWithTheReferenceInterpreter_OnRandomAssessments()
     {
