@@ -16,8 +16,7 @@ internal static class AssessmentInput
             if (path != "-" && new FileInfo(path).Length > Assessment.DefaultMaxBytes) return TooLarge(name, stderr);
             if (path == "-")
             {
-                var text = ReadLimited(stdin) ?? "";
-                if (text.Length > Assessment.DefaultMaxBytes) return TooLarge(name, stderr);
+                if (LimitedText.ReadAll(stdin, Assessment.DefaultMaxBytes) is not { } text) return TooLarge(name, stderr);
                 parsed = Assessment.TryParse(text, rules, name);
             }
             else
@@ -43,20 +42,5 @@ internal static class AssessmentInput
         stderr.WriteLine(new Diagnostic(DiagnosticCodes.AssessmentTooLarge, DiagnosticSeverity.Error,
             $"the assessment is larger than {Assessment.DefaultMaxBytes} bytes; an assessment is usually about 1 KB", name, 1, 1));
         return null;
-    }
-
-    /// <summary>Standard input up to one character past the limit (the caller refuses it then), never more.</summary>
-    private static string? ReadLimited(TextReader stdin)
-    {
-        var buffer = new char[16 * 1024];
-        var text = new System.Text.StringBuilder();
-        int read;
-        while ((read = stdin.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            text.Append(buffer, 0, read);
-            if (text.Length > Assessment.DefaultMaxBytes) break;
-        }
-
-        return text.ToString();
     }
 }

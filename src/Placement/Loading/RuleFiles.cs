@@ -38,24 +38,18 @@ internal static class RuleFiles
                 long total = 0;
                 foreach (var f in files)
                 {
-                    // The length on disk first, so the file that would pass the total is not read.
-                    if (total + new FileInfo(f).Length > PlacementLimits.MaxRuleSetBytes)
+                    // The length on disk first, so the file that would pass the total is not read (the
+                    // loader checks the texts' total again, for files that grew and for texts given in memory).
+                    total += new FileInfo(f).Length;
+                    if (total > PlacementLimits.MaxRuleSetBytes)
                     {
                         error = new Diagnostic(DiagnosticCodes.LimitExceeded, DiagnosticSeverity.Error,
-                            $"the rule files of this folder hold more than {PlacementLimits.MaxRuleSetBytes} characters in all, the limit; this file was not read (see docs/limits.md)", f, 1, 1);
+                            $"the rule files of this folder hold more than {PlacementLimits.MaxRuleSetBytes} bytes in all, the limit; this file was not read (see docs/limits.md)", f, 1, 1);
                         return null;
                     }
 
                     var text = ReadOne(f, out error);
                     if (text is null) return null;
-                    total += text.Length;
-                    if (total > PlacementLimits.MaxRuleSetBytes)
-                    {
-                        error = new Diagnostic(DiagnosticCodes.LimitExceeded, DiagnosticSeverity.Error,
-                            $"the rule files of this folder hold more than {PlacementLimits.MaxRuleSetBytes} characters in all, the limit; this file was not read (see docs/limits.md)", f, 1, 1);
-                        return null;
-                    }
-
                     texts.Add(new SourceText(f, text));
                 }
 
