@@ -16,11 +16,12 @@ namespace Placement.Benchmarks;
 [MemoryDiagnoser]
 public class BatchLineVersionBenchmarks : IDisposable
 {
-    private static readonly byte[] Line10 = """{"withdrawal_substance":"alcohol","ciwa_ar":21,"cows":0,"pawss":3,"withdrawal_complicated":false,"history_withdrawal_seizure_or_dt":false,"biomedical_risk":"low","pregnant":false,"psychiatric_risk":"moderate","harm_risk":"none","readiness_risk":"moderate","relapse_risk":"high","failed_lower_level":false,"home_stability":"unstable","night_support":true,"step_down_from":"none"}"""u8.ToArray();
+    // The lines benchmarks/batch-throughput.sh repeats end to end (benchmarks/batch/).
+    private static readonly byte[] Line10 = BenchmarkRules.BatchCase("case-1.0.json");
 
-    private static readonly byte[] Line20 = """{"harm_risk":"none","withdrawal_complicated":false,"withdrawal_substances":["alcohol"],"ciwa_ar":21,"cows":0,"history_withdrawal_seizure_or_dt":false,"pawss":3,"intoxicated":false,"pregnant":false,"biomedical_risk":"low","psychiatric_risk":"moderate","age":40,"moud":"none","sedative_high_risk":false,"home_stability":"unstable","night_support":true,"able_to_attend":true,"relapse_risk":"high","failed_level":"none","readiness_risk":"moderate","step_down_from":"none"}"""u8.ToArray();
+    private static readonly byte[] Line20 = BenchmarkRules.BatchCase("case-2.0.json");
 
-    private static readonly byte[] Line20Flags = """{"harm_risk":"none","withdrawal_complicated":false,"withdrawal_substances":["alcohol"],"ciwa_ar":21,"cows":20,"history_withdrawal_seizure_or_dt":false,"pawss":3,"intoxicated":false,"pregnant":false,"biomedical_risk":"low","psychiatric_risk":"moderate","age":16,"moud":"none","sedative_high_risk":false,"home_stability":"unstable","night_support":true,"able_to_attend":true,"relapse_risk":"high","failed_level":"none","readiness_risk":"moderate","step_down_from":"none"}"""u8.ToArray();
+    private static readonly byte[] Line20Flags = BenchmarkRules.BatchCase("case-2.0-flags.json");
 
     private readonly ArrayBufferWriter<byte> _output = new(4096);
     private RuleSet _rules10 = null!;
@@ -32,7 +33,7 @@ public class BatchLineVersionBenchmarks : IDisposable
     {
         _rules10 = BenchmarkRules.Rules10();
         _rules20 = RuleSet.LoadDefault();
-        _writer = new Utf8JsonWriter(_output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        _writer = new Utf8JsonWriter(_output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
         var same = (Run(_rules10, Line10), Run(_rules20, Line20));
         if (_rules10.Recommend(Assessment.TryParseJson(Line10, _rules10).Assessment!).Level("level_of_care")!.Id != "medically_monitored_inpatient"
             || _rules20.Recommend(Assessment.TryParseJson(Line20, _rules20).Assessment!).Level("level_of_care")!.Id != "medically_monitored_inpatient"

@@ -9,6 +9,10 @@ internal static class BenchmarkRules
     /// <summary>Rule set 1.0.0 from tests/fixtures/rules-1.0.</summary>
     public static RuleSet Rules10() => RuleSet.Load(Path.Combine(FindRepoRoot(), "tests", "fixtures", "rules-1.0"));
 
+    /// <summary>One NDJSON line of benchmarks/batch/, without its line end.</summary>
+    public static byte[] BatchCase(string name) =>
+        File.ReadAllBytes(Path.Combine(FindRepoRoot(), "benchmarks", "batch", name)).AsSpan().TrimEnd("\r\n"u8).ToArray();
+
     // BenchmarkDotNet runs the benchmarks from a generated project under bin/, so the rules are
     // found by walking up to the folder holding Placement.sln.
     private static string FindRepoRoot()

@@ -334,4 +334,40 @@ public sealed class BatchAndDiffCommandTests
 
         static (int, string, string, string) Append((int Exit, string Stdout, string Stderr) r, string name) => (r.Exit, r.Stdout, r.Stderr, name);
     }
+
+    [Theory]
+    [InlineData(50_000, false, 0)]
+    [InlineData(2_000, true, 0)]
+    [InlineData(40, false, 600_000)]
+    public void Batch_ManyChunks_EachLineGetsItsOwnResult_InInputOrder(int count, bool explain, int keyPadding)
+    {
+        // Enough lines for several chunks (8,192 lines, 256 with --explain, or 4 MiB of input, whichever
+        // comes first), so chunks are reused once written: every result must still be its own line's.
+        var pad = new string('k', keyPadding);
+        var lines = Enumerable.Range(0, count).Select(i =>
+            $$"""{"id":"{{pad}}{{i}}","harm_risk":"none","withdrawal_complicated":false,"withdrawal_substances":["alcohol"{{(i % 3 == 0 ? ",\"opioid\"" : "")}}],"ciwa_ar":{{i % 68}},"cows":{{i % 49}},"history_withdrawal_seizure_or_dt":false,"pawss":{{i % 11}},"intoxicated":false,"pregnant":false,"biomedical_risk":"low","psychiatric_risk":"moderate","age":{{12 + (i % 90)}},"moud":"none","sedative_high_risk":false,"home_stability":"unstable","night_support":true,"able_to_attend":true,"relapse_risk":"high","failed_level":"none","readiness_risk":"moderate","step_down_from":"none"}""").ToArray();
+        var input = CliRunner.TempFile("in.ndjson", string.Join("\n", lines) + "\n");
+        var output = Path.Combine(Path.GetDirectoryName(input)!, "out.ndjson");
+
+        var args = new List<string> { "batch", input, "--out", output, "--parallel", "2" };
+        if (explain) args.Add("--explain");
+        var (exit, _, stderr) = CliRunner.Run([.. args]);
+
+        exit.Should().Be(0, stderr);
+        var results = File.ReadAllLines(output);
+        results.Should().HaveCount(count);
+        var rules = RuleSet.LoadDefault();
+        var step = Math.Max(1, count / 500);
+        for (var i = 0; i < count; i += step)
+        {
+            var parsed = Assessment.TryParseJson(System.Text.Encoding.UTF8.GetBytes(lines[i]), rules, input, i + 1, "id");
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                Placement.Explanations.BatchResultJson.Write(writer, rules.Recommend(parsed.Assessment!), i + 1, explain, parsed.RecordKey);
+            }
+
+            results[i].Should().Be(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan), $"line {i + 1}");
+        }
+    }
 }

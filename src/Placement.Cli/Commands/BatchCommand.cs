@@ -17,6 +17,13 @@ internal static class BatchCommand
 {
     private const int ChunkSize = 8192;
 
+    // With --explain each result is a whole explanation (about 6 to 25 KB), so chunks hold fewer lines.
+    private const int ExplainChunkSize = 256;
+
+    // A chunk also ends once it holds this many input bytes (lines may be up to 1 MiB each), so
+    // memory stays bounded by the number of chunks in flight, not by what the lines hold.
+    private const int ChunkBytes = 4 << 20;
+
     public static Command Create(Option<string?> rules, Io io)
     {
         var input = CliOptions.Input("input", "NDJSON: one JSON assessment per line; '-' reads standard input.");
@@ -123,6 +130,16 @@ internal static class BatchCommand
         public int Provisional;
         public int Insufficient;
         public int Invalid;
+
+        /// <summary>Empties the chunk for reuse, keeping its buffers (they have grown to the size lines need).</summary>
+        public void Clear()
+        {
+            Input.ResetWrittenCount();
+            Lines.Clear();
+            Output.ResetWrittenCount();
+            Errors.Clear();
+            Recommended = Provisional = Insufficient = Invalid = 0;
+        }
     }
 
     /// <summary>
@@ -136,14 +153,16 @@ internal static class BatchCommand
         var pending = System.Threading.Channels.Channel.CreateBounded<Task<Chunk>>(
             new System.Threading.Channels.BoundedChannelOptions(parallel * 2) { SingleReader = true, SingleWriter = true });
         using var gate = new SemaphoreSlim(parallel);
+        // Chunks are reused once written, so their buffers (megabytes each) are allocated a few times per run, not once per 8,192 lines.
+        var free = new System.Collections.Concurrent.ConcurrentBag<Chunk>();
         var producer = Task.Run(async () =>
         {
             try
             {
                 while (true)
                 {
-                    var chunk = new Chunk();
-                    if (!input.Fill(chunk.Input, chunk.Lines, ChunkSize)) break;
+                    if (!free.TryTake(out var chunk)) chunk = new Chunk();
+                    if (!input.Fill(chunk.Input, chunk.Lines, explain ? ExplainChunkSize : ChunkSize, ChunkBytes)) break;
                     await gate.WaitAsync().ConfigureAwait(false);
                     var work = Task.Run(() =>
                     {
@@ -181,6 +200,8 @@ internal static class BatchCommand
                 totals.Provisional += chunk.Provisional;
                 totals.Insufficient += chunk.Insufficient;
                 totals.Invalid += chunk.Invalid;
+                chunk.Clear();
+                free.Add(chunk);
                 if (progress && clock.ElapsedMilliseconds - lastProgress > 500)
                 {
                     lastProgress = clock.ElapsedMilliseconds;

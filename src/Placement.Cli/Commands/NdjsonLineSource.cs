@@ -32,10 +32,13 @@ internal sealed class NdjsonLineSource
 
     public NdjsonLineSource(TextReader text) => _text = text;
 
-    /// <summary>Appends up to <paramref name="max"/> non-blank lines to <paramref name="bytes"/>; false when the input is exhausted and none were added.</summary>
-    public bool Fill(ArrayBufferWriter<byte> bytes, List<(int Line, int Offset, int Length)> lines, int max)
+    /// <summary>
+    /// Appends up to <paramref name="max"/> non-blank lines to <paramref name="bytes"/>, stopping
+    /// early once it holds <paramref name="maxBytes"/> or more; false when the input is exhausted and none were added.
+    /// </summary>
+    public bool Fill(ArrayBufferWriter<byte> bytes, List<(int Line, int Offset, int Length)> lines, int max, int maxBytes = int.MaxValue)
     {
-        while (lines.Count < max)
+        while (lines.Count < max && bytes.WrittenCount < maxBytes)
         {
             if (!NextLine(out var line, out var tooLong)) break;
             _lineNumber++;
@@ -147,13 +150,5 @@ internal sealed class NdjsonLineSource
         _end += read;
     }
 
-    private static bool IsBlank(ReadOnlySpan<byte> line)
-    {
-        foreach (var b in line)
-        {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r')) return false;
-        }
-
-        return true;
-    }
+    private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(" \t\r"u8) < 0;
 }

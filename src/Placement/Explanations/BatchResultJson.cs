@@ -57,19 +57,28 @@ public static class BatchResultJson
 
         writer.WriteString("status"u8, Statuses[(int)rec.Status]);
         if (!rec.BoundsAreExact) writer.WriteBoolean("boundsExact"u8, false);
-        WriteFlags(writer, "flags"u8, rec.Flags);
-        WriteFlags(writer, "possibleFlags"u8, rec.PossibleFlags);
         var names = Names.For(rec.RuleSet);
+        WriteFlags(writer, "flags"u8, rec, names, Engine.RuleOutcomeCode.Fired);
+        WriteFlags(writer, "possibleFlags"u8, rec, names, Engine.RuleOutcomeCode.MayFire);
         writer.WriteStartObject("decisions"u8);
         var decisions = rec.RuleSet.Decisions;
         for (var d = 0; d < decisions.Count; d++)
         {
             var decision = decisions[d];
             var levels = names.Levels[d];
+            var floor = rec.Floor(decision).Ordinal;
+            var ceiling = rec.Ceiling(decision).Ordinal;
+            if (floor == ceiling)
+            {
+                // Determined: level, floor and ceiling are the same id, written as one pre-encoded object.
+                writer.WritePropertyName(names.Decisions[d]);
+                writer.WriteRawValue(names.Determined[d][floor], skipInputValidation: true);
+                continue;
+            }
+
             writer.WriteStartObject(names.Decisions[d]);
-            if (rec.Level(decision) is { } level) writer.WriteString("level"u8, levels[level.Ordinal]);
-            writer.WriteString("floor"u8, levels[rec.Floor(decision).Ordinal]);
-            writer.WriteString("ceiling"u8, levels[rec.Ceiling(decision).Ordinal]);
+            writer.WriteString("floor"u8, levels[floor]);
+            writer.WriteString("ceiling"u8, levels[ceiling]);
             writer.WriteEndObject();
         }
 
@@ -94,15 +103,26 @@ public static class BatchResultJson
     private static readonly JsonEncodedText[] Statuses =
         Enum.GetValues<RecommendationStatus>().Select(s => JsonEncodedText.Encode(LevelText.Status(s))).ToArray();
 
-    private static void WriteFlags(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<ReviewFlag> flags)
+    /// <summary>
+    /// The review flags of the rules with <paramref name="outcome"/>, in declaration order, as
+    /// <see cref="Recommendation.Flags"/> and <see cref="Recommendation.PossibleFlags"/> list them,
+    /// read straight from the record (a complete assessment has no rule that may fire).
+    /// </summary>
+    private static void WriteFlags(Utf8JsonWriter writer, ReadOnlySpan<byte> name, Recommendation rec, Names names, Engine.RuleOutcomeCode outcome)
     {
         writer.WriteStartArray(name);
-        foreach (var flag in flags)
+        if (rec.RuleSet.HasFlags && !(outcome == Engine.RuleOutcomeCode.MayFire && rec.Record.IsComplete))
         {
-            writer.WriteStartObject();
-            writer.WriteString("rule"u8, flag.Rule);
-            writer.WriteString("text"u8, flag.Text);
-            writer.WriteEndObject();
+            var flagRules = rec.RuleSet.Compiled.FlagRules;
+            var order = rec.RuleSet.Compiled.EvaluationOrder;
+            foreach (var i in flagRules)
+            {
+                if (rec.Record.Outcome(i) != outcome) continue;
+                writer.WriteStartObject();
+                writer.WriteString("rule"u8, names.Rules[i]);
+                writer.WriteString("text"u8, order[i].Model.FlagTemplate!.Render(rec.Record.Describe));
+                writer.WriteEndObject();
+            }
         }
 
         writer.WriteEndArray();
@@ -118,12 +138,31 @@ public static class BatchResultJson
             Decisions = rules.Decisions.Select(d => JsonEncodedText.Encode(d.Id)).ToArray();
             Levels = rules.Decisions.Select(d => d.Levels.Select(l => JsonEncodedText.Encode(l.Id)).ToArray()).ToArray();
             Rules = rules.Compiled.EvaluationOrder.Select(r => JsonEncodedText.Encode(r.Model.Id)).ToArray();
+            Determined = Levels.Select(levels => levels.Select(Object).ToArray()).ToArray();
+
+            static byte[] Object(JsonEncodedText level)
+            {
+                var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+                using (var json = new Utf8JsonWriter(buffer))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("level"u8, level);
+                    json.WriteString("floor"u8, level);
+                    json.WriteString("ceiling"u8, level);
+                    json.WriteEndObject();
+                }
+
+                return buffer.WrittenSpan.ToArray();
+            }
         }
 
         public JsonEncodedText[] Decisions { get; }
 
         /// <summary>Per decision, its levels' ids by ordinal.</summary>
         public JsonEncodedText[][] Levels { get; }
+
+        /// <summary>Per decision and level ordinal, the object of a determined decision: <c>{"level":ID,"floor":ID,"ceiling":ID}</c>.</summary>
+        public byte[][][] Determined { get; }
 
         /// <summary>Rule ids by evaluation index (the order of <see cref="Recommendation.FiredRules"/>).</summary>
         public JsonEncodedText[] Rules { get; }
