@@ -27,7 +27,8 @@ internal static class PlacementApp
     private const string RootExitCodes = """
           0   success: a recommendation was made, the rule set is clean, all tests passed, proven
           1   the answer is no: a rule test failed, coverage is below the threshold, no test cases,
-              or verify found a counterexample (or could not prove the property)
+              verify found a counterexample (or could not prove the property), or an audit record
+              does not reproduce
           2   invalid input: an invalid assessment, invalid batch or diff lines, or a file named on
               the command line that cannot be read (or, for --out, written)
           3   the rule set (or a rule test file) is invalid or cannot be read
@@ -84,7 +85,7 @@ internal static class PlacementApp
         {
             RecommendCommand.Create(rules, io),
             CheckCommand.Create(rules, io),
-            TestCommand.Create(rules, io),
+            TestCommand.Create(CliOptions.Rules("A folder of rule files and their tests (*.tests.yaml); not a single file. Default: the embedded default rule set and its tests."), io),
             VerifyCommand.Create(rules, io),
             ExplainCommand.Create(rules, io),
             DocsCommand.Create(rules, io),

@@ -9,10 +9,10 @@ internal sealed record Io(TextReader In, TextWriter Out, TextWriter Error);
 /// <summary>Options shared by several commands, and factories for the typed ones.</summary>
 internal static class CliOptions
 {
-    /// <summary>The one <c>--rules</c> option, added to every command that reads a rule set.</summary>
-    public static Option<string?> Rules() => new("--rules", "-r")
+    /// <summary>The <c>--rules</c> option, added to every command that reads a rule set (<c>test</c> describes its own: it needs a folder).</summary>
+    public static Option<string?> Rules(string description = "A rule file or a folder of rule files. Default: the embedded default rule set.") => new("--rules", "-r")
     {
-        Description = "A rule file or a folder of rule files. Default: the embedded default rule set.",
+        Description = description,
         HelpName = "PATH",
     };
 

@@ -14,7 +14,7 @@ internal static class ServeCommand
             HelpName = "URLS",
         };
         var maxBody = CliOptions.WholeNumber("--max-body", "BYTES", $"The largest assessment accepted, in bytes; larger is 413. Default: {Assessment.DefaultMaxBytes} (an assessment is about 1 KB).", 1024, 64 * 1024 * 1024);
-        var command = new ToolCommand("serve", "Serve recommendations over HTTP: POST /recommend, GET /rulesets, GET /rulesets/{name}/schema, GET /health, /openapi/v1.json.", """
+        var command = new ToolCommand("serve", "Serve recommendations over HTTP: POST /recommend, GET /rulesets (with each rule set's schema, FHIR Questionnaire and form), GET /health, /audit, CDS Hooks at /cds-services, the web form at /, /openapi/v1.json.", """
               0   stopped (Ctrl+C or SIGTERM)
               2   the address cannot be used (for example, the port is taken)
               3   the rule set is invalid or cannot be read (errors on stderr as file:line:col: error CODE: ...)
