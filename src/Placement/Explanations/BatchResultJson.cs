@@ -35,7 +35,7 @@ public static class BatchResultJson
         ArgumentNullException.ThrowIfNull(recommendation);
         var rec = recommendation;
         writer.WriteStartObject();
-        writer.WriteNumber("line"u8, line);
+        writer.WriteNumber(P.Line, line);
         if (recordKey is not null)
         {
             if (recordKey.Length == 0 || !(recordKey[0] is '"' or '-' || char.IsAsciiDigit(recordKey[0])))
@@ -43,24 +43,24 @@ public static class BatchResultJson
                 throw new ArgumentException("a record key is a JSON string or number", nameof(recordKey));
             }
 
-            writer.WritePropertyName("key"u8);
+            writer.WritePropertyName(P.Key);
             writer.WriteRawValue(recordKey);
         }
 
         if (explain)
         {
-            writer.WritePropertyName("recommendation"u8);
+            writer.WritePropertyName(P.Recommendation);
             writer.WriteRawValue(rec.Explain().ToJson(indented: false), skipInputValidation: true);
             writer.WriteEndObject();
             return;
         }
 
-        writer.WriteString("status"u8, Statuses[(int)rec.Status]);
-        if (!rec.BoundsAreExact) writer.WriteBoolean("boundsExact"u8, false);
+        writer.WriteString(P.Status, Statuses[(int)rec.Status]);
+        if (!rec.BoundsAreExact) writer.WriteBoolean(P.BoundsExact, false);
         var names = Names.For(rec.RuleSet);
-        WriteFlags(writer, "flags"u8, rec, names, Engine.RuleOutcomeCode.Fired);
-        WriteFlags(writer, "possibleFlags"u8, rec, names, Engine.RuleOutcomeCode.MayFire);
-        writer.WriteStartObject("decisions"u8);
+        WriteFlags(writer, P.Flags, rec, names, Engine.RuleOutcomeCode.Fired);
+        WriteFlags(writer, P.PossibleFlags, rec, names, Engine.RuleOutcomeCode.MayFire);
+        writer.WriteStartObject(P.Decisions);
         var decisions = rec.RuleSet.Decisions;
         for (var d = 0; d < decisions.Count; d++)
         {
@@ -77,20 +77,20 @@ public static class BatchResultJson
             }
 
             writer.WriteStartObject(names.Decisions[d]);
-            writer.WriteString("floor"u8, levels[floor]);
-            writer.WriteString("ceiling"u8, levels[ceiling]);
+            writer.WriteString(P.Floor, levels[floor]);
+            writer.WriteString(P.Ceiling, levels[ceiling]);
             writer.WriteEndObject();
         }
 
         writer.WriteEndObject();
-        writer.WriteStartArray("firedRules"u8);
+        writer.WriteStartArray(P.FiredRules);
         for (var i = 0; i < names.Rules.Length; i++)
         {
             if (rec.Record.Outcome(i) == Engine.RuleOutcomeCode.Fired) writer.WriteStringValue(names.Rules[i]);
         }
 
         writer.WriteEndArray();
-        writer.WriteStartArray("missing"u8);
+        writer.WriteStartArray(P.Missing);
         if (rec.Status != RecommendationStatus.Recommended)
         {
             foreach (var m in rec.Missing) writer.WriteStringValue(m.Criterion.Id);
@@ -106,26 +106,53 @@ public static class BatchResultJson
     /// <summary>
     /// The review flags of the rules with <paramref name="outcome"/>, in declaration order, as
     /// <see cref="Recommendation.Flags"/> and <see cref="Recommendation.PossibleFlags"/> list them,
-    /// read straight from the record (a complete assessment has no rule that may fire).
+    /// read straight from the record (a complete assessment has no rule that may fire). A flag
+    /// whose text has no placeholder is copied as one object encoded once for the writer's encoder.
     /// </summary>
-    private static void WriteFlags(Utf8JsonWriter writer, ReadOnlySpan<byte> name, Recommendation rec, Names names, Engine.RuleOutcomeCode outcome)
+    private static void WriteFlags(Utf8JsonWriter writer, JsonEncodedText name, Recommendation rec, Names names, Engine.RuleOutcomeCode outcome)
     {
         writer.WriteStartArray(name);
         if (rec.RuleSet.HasFlags && !(outcome == Engine.RuleOutcomeCode.MayFire && rec.Record.IsComplete))
         {
-            var flagRules = rec.RuleSet.Compiled.FlagRules;
             var order = rec.RuleSet.Compiled.EvaluationOrder;
-            foreach (var i in flagRules)
+            byte[]?[]? constant = null;
+            foreach (var i in rec.RuleSet.Compiled.FlagRules)
             {
                 if (rec.Record.Outcome(i) != outcome) continue;
+                constant ??= names.ConstantFlags(writer.Options.Encoder);
+                if (constant[i] is { } encoded)
+                {
+                    writer.WriteRawValue(encoded, skipInputValidation: true);
+                    continue;
+                }
+
                 writer.WriteStartObject();
-                writer.WriteString("rule"u8, names.Rules[i]);
-                writer.WriteString("text"u8, order[i].Model.FlagTemplate!.Render(rec.Record.Describe));
+                writer.WriteString(P.Rule, names.Rules[i]);
+                writer.WriteString(P.Text, order[i].Model.FlagTemplate!.Render(rec.Record.Describe));
                 writer.WriteEndObject();
             }
         }
 
         writer.WriteEndArray();
+    }
+
+    /// <summary>The property names of a result line, encoded once (plain ASCII: the same under every encoder).</summary>
+    private static class P
+    {
+        public static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
+        public static readonly JsonEncodedText Key = JsonEncodedText.Encode("key");
+        public static readonly JsonEncodedText Recommendation = JsonEncodedText.Encode("recommendation");
+        public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+        public static readonly JsonEncodedText BoundsExact = JsonEncodedText.Encode("boundsExact");
+        public static readonly JsonEncodedText Flags = JsonEncodedText.Encode("flags");
+        public static readonly JsonEncodedText PossibleFlags = JsonEncodedText.Encode("possibleFlags");
+        public static readonly JsonEncodedText Decisions = JsonEncodedText.Encode("decisions");
+        public static readonly JsonEncodedText Floor = JsonEncodedText.Encode("floor");
+        public static readonly JsonEncodedText Ceiling = JsonEncodedText.Encode("ceiling");
+        public static readonly JsonEncodedText FiredRules = JsonEncodedText.Encode("firedRules");
+        public static readonly JsonEncodedText Missing = JsonEncodedText.Encode("missing");
+        public static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
+        public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
     }
 
     /// <summary>The ids a summary line writes, encoded once per rule set (ids are plain ASCII, the same under every encoder).</summary>
@@ -139,6 +166,8 @@ public static class BatchResultJson
             Levels = rules.Decisions.Select(d => d.Levels.Select(l => JsonEncodedText.Encode(l.Id)).ToArray()).ToArray();
             Rules = rules.Compiled.EvaluationOrder.Select(r => JsonEncodedText.Encode(r.Model.Id)).ToArray();
             Determined = Levels.Select(levels => levels.Select(Object).ToArray()).ToArray();
+            _order = rules.Compiled.EvaluationOrder;
+            _flagRules = rules.Compiled.FlagRules;
 
             static byte[] Object(JsonEncodedText level)
             {
@@ -168,5 +197,44 @@ public static class BatchResultJson
         public JsonEncodedText[] Rules { get; }
 
         public static Names For(RuleSet rules) => Cache.GetValue(rules, r => new Names(r));
+
+        /// <summary>
+        /// Per evaluation index, the whole <c>{"rule":ID,"text":TEXT}</c> object of a flag rule whose
+        /// text has no placeholder, encoded with <paramref name="encoder"/> (null: the writer's
+        /// default); null for other rules. Built once per encoder.
+        /// </summary>
+        public byte[]?[] ConstantFlags(System.Text.Encodings.Web.JavaScriptEncoder? encoder)
+        {
+            var key = (object?)encoder ?? DefaultEncoderKey;
+            var cache = _constantFlags;
+            if (cache is not null && ReferenceEquals(cache.Encoder, key)) return cache.Objects;
+            var objects = new byte[]?[_order.Length];
+            foreach (var i in _flagRules)
+            {
+                if (_order[i].Model.FlagTemplate!.Constant is not { } text) continue;
+                var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+                using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = encoder }))
+                {
+                    json.WriteStartObject();
+                    json.WriteString(P.Rule, Rules[i]);
+                    json.WriteString(P.Text, text);
+                    json.WriteEndObject();
+                }
+
+                objects[i] = buffer.WrittenSpan.ToArray();
+            }
+
+            // One encoder is kept (a batch uses one); another replaces it, and racing threads build equal arrays.
+            _constantFlags = new EncodedFlags(key, objects);
+            return objects;
+        }
+
+        private static readonly object DefaultEncoderKey = new();
+        private readonly Engine.CompiledRule[] _order;
+        private readonly int[] _flagRules;
+        // Swapped as one reference, so a reader never pairs one encoder with another's bytes.
+        private EncodedFlags? _constantFlags;
+
+        private sealed record EncodedFlags(object Encoder, byte[]?[] Objects);
     }
 }

@@ -67,6 +67,9 @@ internal sealed class TextTemplate
         return new TextTemplate(parts);
     }
 
+    /// <summary>The text when it has no placeholder; null otherwise.</summary>
+    public string? Constant => _constant;
+
     /// <summary>The text with each placeholder replaced by <paramref name="value"/>(symbol).</summary>
     public string Render(Func<Symbol, string> value)
     {

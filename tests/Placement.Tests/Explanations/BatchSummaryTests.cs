@@ -57,6 +57,27 @@ public sealed class BatchSummaryTests
         if (unknownPercent > 0) undetermined.Should().BeGreaterThan(100);
     }
 
+    [Fact]
+    public void FlagTexts_AreEncodedByEachWritersOwnEncoder_WhenWritersAlternate()
+    {
+        // A flag text without placeholders is encoded once per encoder and copied after that; a
+        // writer with the default encoder must still get its escapes, and a relaxed one none.
+        var rules = TestSupport.Load(TestSupport.MiniHeader + """
+
+            rules:
+              - { id: F1, when: 'score >= 5', flag: "Don't <wait> & see: 5+ needs review", source: s }
+            """).RuleSet!;
+        var rec = rules.Recommend(Assessment.Parse("score: 7", rules));
+        const string Text = "Don't <wait> & see: 5+ needs review";
+
+        for (var i = 0; i < 4; i++)
+        {
+            Summary(rec, 1, relaxed: true).Should().Contain($$"""{"rule":"F1","text":"{{Text}}"}""");
+            Summary(rec, 1, relaxed: false).Should().Contain($$"""{"rule":"F1","text":"{{JsonEncodedText.Encode(Text)}}"}""")
+                .And.Contain("\\u0027").And.Contain("\\u003C");
+        }
+    }
+
     private static string Summary(Recommendation rec, int line, bool relaxed)
     {
         var buffer = new ArrayBufferWriter<byte>();
