@@ -68,15 +68,17 @@ public static class BatchResultJson
             var levels = names.Levels[d];
             var floor = rec.Floor(decision).Ordinal;
             var ceiling = rec.Ceiling(decision).Ordinal;
-            if (floor == ceiling)
+            if (floor == ceiling && !writer.Options.Indented)
             {
-                // Determined: level, floor and ceiling are the same id, written as one pre-encoded object.
+                // Determined: level, floor and ceiling are the same id, written as one pre-encoded
+                // object (an indented writer gets it token by token, to indent it like the rest).
                 writer.WritePropertyName(names.Decisions[d]);
                 writer.WriteRawValue(names.Determined[d][floor], skipInputValidation: true);
                 continue;
             }
 
             writer.WriteStartObject(names.Decisions[d]);
+            if (floor == ceiling) writer.WriteString(P.Level, levels[floor]);
             writer.WriteString(P.Floor, levels[floor]);
             writer.WriteString(P.Ceiling, levels[ceiling]);
             writer.WriteEndObject();
@@ -107,7 +109,8 @@ public static class BatchResultJson
     /// The review flags of the rules with <paramref name="outcome"/>, in declaration order, as
     /// <see cref="Recommendation.Flags"/> and <see cref="Recommendation.PossibleFlags"/> list them,
     /// read straight from the record (a complete assessment has no rule that may fire). A flag
-    /// whose text has no placeholder is copied as one object encoded once for the writer's encoder.
+    /// whose text has no placeholder is copied as one object encoded once for the writer's encoder
+    /// (unless the writer indents).
     /// </summary>
     private static void WriteFlags(Utf8JsonWriter writer, JsonEncodedText name, Recommendation rec, Names names, Engine.RuleOutcomeCode outcome)
     {
@@ -119,7 +122,7 @@ public static class BatchResultJson
             foreach (var i in rec.RuleSet.Compiled.FlagRules)
             {
                 if (rec.Record.Outcome(i) != outcome) continue;
-                constant ??= names.ConstantFlags(writer.Options.Encoder);
+                constant ??= writer.Options.Indented ? new byte[]?[order.Length] : names.ConstantFlags(writer.Options.Encoder);
                 if (constant[i] is { } encoded)
                 {
                     writer.WriteRawValue(encoded, skipInputValidation: true);
@@ -147,6 +150,7 @@ public static class BatchResultJson
         public static readonly JsonEncodedText Flags = JsonEncodedText.Encode("flags");
         public static readonly JsonEncodedText PossibleFlags = JsonEncodedText.Encode("possibleFlags");
         public static readonly JsonEncodedText Decisions = JsonEncodedText.Encode("decisions");
+        public static readonly JsonEncodedText Level = JsonEncodedText.Encode("level");
         public static readonly JsonEncodedText Floor = JsonEncodedText.Encode("floor");
         public static readonly JsonEncodedText Ceiling = JsonEncodedText.Encode("ceiling");
         public static readonly JsonEncodedText FiredRules = JsonEncodedText.Encode("firedRules");

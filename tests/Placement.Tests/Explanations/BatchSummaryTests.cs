@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Placement.Explanations;
 using Placement.Model;
 
@@ -76,6 +77,27 @@ public sealed class BatchSummaryTests
             Summary(rec, 1, relaxed: false).Should().Contain($$"""{"rule":"F1","text":"{{JsonEncodedText.Encode(Text)}}"}""")
                 .And.Contain("\\u0027").And.Contain("\\u003C");
         }
+    }
+
+    [Fact]
+    public void IndentedWriter_GetsEveryPartIndented_AndTheSameValues()
+    {
+        var rules = RuleSet.LoadDefault();
+        var rec = rules.Recommend(Assessment.TryParseJson(File.ReadAllBytes(Path.Combine(TestSupport.RepoRoot, "benchmarks", "batch", "case-2.0-flags.json")), rules).Assessment!);
+        rec.Flags.Should().NotBeEmpty();
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            BatchResultJson.Write(writer, rec, 1, explain: false);
+        }
+
+        var indented = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var lines = indented.Split('\n');
+
+        // One token a line: no object written in one piece inside the indented output.
+        lines.Should().NotContain(l => l.Contains("\"floor\"", StringComparison.Ordinal) && l.Contains("\"ceiling\"", StringComparison.Ordinal));
+        lines.Should().NotContain(l => l.Contains("\"rule\"", StringComparison.Ordinal) && l.Contains("\"text\"", StringComparison.Ordinal));
+        JsonNode.DeepEquals(JsonNode.Parse(indented), JsonNode.Parse(Summary(rec, 1, relaxed: false))).Should().BeTrue();
     }
 
     private static string Summary(Recommendation rec, int line, bool relaxed)
