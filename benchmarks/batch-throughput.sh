@@ -20,15 +20,24 @@ runs=5
 baseline=0978b80f6aca06f90e81de02e1a67503687fac11
 while [ $# -gt 0 ]; do
   case "$1" in
-    --lines) lines=$2; shift 2 ;;
-    --runs) runs=$2; shift 2 ;;
-    --baseline) baseline=$2; shift 2 ;;
+    --lines) lines=${2:-}; shift 2 ;;
+    --runs) runs=${2:-}; shift 2 ;;
+    --baseline) baseline=${2:-}; shift 2 ;;
     -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 64 ;;
   esac
 done
+for n in "$lines" "$runs"; do
+  case "$n" in ''|*[!0-9]*|0) echo "--lines and --runs take a whole number above 0, not '$n'" >&2; exit 64 ;; esac
+done
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+for v in 1.0 2.0; do
+  if [ ! -s "$root/benchmarks/batch/case-$v.json" ]; then
+    echo "missing input line: $root/benchmarks/batch/case-$v.json" >&2
+    exit 2
+  fi
+done
 if ! git -C "$root" cat-file -e "$baseline^{commit}" 2>/dev/null; then
   echo "baseline revision $baseline is not in this clone (a shallow clone has no history): fetch it or pass --baseline" >&2
   exit 2
@@ -41,27 +50,46 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Builds quietly; on failure prints what the build said.
+build() {
+  if ! dotnet build -c Release "$1" -o "$2" -v q --nologo > "$work/build.log" 2>&1; then
+    cat "$work/build.log" >&2
+    echo "build of $1 failed" >&2
+    exit 1
+  fi
+}
+
 echo "== building the baseline ($(git -C "$root" log -1 --format='%h %ad' --date=short "$baseline")) and this tree, Release"
 git -C "$root" worktree add --detach -q "$work/baseline-src" "$baseline"
-dotnet build -c Release "$work/baseline-src/src/Placement.Cli" -o "$work/baseline" -v q --nologo >/dev/null
-dotnet build -c Release "$root/src/Placement.Cli" -o "$work/current" -v q --nologo >/dev/null
+build "$work/baseline-src/src/Placement.Cli" "$work/baseline"
+build "$root/src/Placement.Cli" "$work/current"
 
 echo "== $lines lines per input"
 for v in 1.0 2.0; do
-  yes "$(cat "$root/benchmarks/batch/case-$v.json")" | head -n "$lines" > "$work/in-$v.ndjson" || true
+  line=$(cat "$root/benchmarks/batch/case-$v.json")
+  # yes stops on SIGPIPE once head has its lines; only head's status matters.
+  { yes "$line" || true; } | head -n "$lines" > "$work/in-$v.ndjson"
 done
 
 names=("baseline 1.0" "current 1.0" "current 2.0")
-commands=(
-  "dotnet $work/baseline/Placement.Cli.dll batch $work/in-1.0.ndjson --out $work/out-0.ndjson"
-  "dotnet $work/current/Placement.Cli.dll batch $work/in-1.0.ndjson --rules $root/tests/fixtures/rules-1.0 --out $work/out-1.ndjson"
-  "dotnet $work/current/Placement.Cli.dll batch $work/in-2.0.ndjson --out $work/out-2.ndjson"
-)
+
+# One configuration's run: its output in out-N.ndjson, its standard error in err-N.
+run_config() {
+  case "$1" in
+    0) dotnet "$work/baseline/Placement.Cli.dll" batch "$work/in-1.0.ndjson" --out "$work/out-0.ndjson" ;;
+    1) dotnet "$work/current/Placement.Cli.dll" batch "$work/in-1.0.ndjson" --rules "$root/tests/fixtures/rules-1.0" --out "$work/out-1.ndjson" ;;
+    2) dotnet "$work/current/Placement.Cli.dll" batch "$work/in-2.0.ndjson" --out "$work/out-2.ndjson" ;;
+  esac 2> "$work/err-$1"
+}
 
 for ((r = 1; r <= runs; r++)); do
   for i in 0 1 2; do
     start=$(date +%s%N)
-    ${commands[$i]} 2>/dev/null
+    if ! run_config "$i"; then
+      cat "$work/err-$i" >&2
+      echo "${names[$i]}: placement batch failed" >&2
+      exit 1
+    fi
     end=$(date +%s%N)
     echo "$i $(( (end - start) / 1000000 ))" >> "$work/times"
   done

@@ -17,13 +17,6 @@ internal static class BatchCommand
 {
     private const int ChunkSize = 8192;
 
-    // With --explain each result is a whole explanation (about 6 to 25 KB), so chunks hold fewer lines.
-    private const int ExplainChunkSize = 256;
-
-    // A chunk also ends once it holds this many input bytes (lines may be up to 1 MiB each), so
-    // memory stays bounded by the number of chunks in flight, not by what the lines hold.
-    private const int ChunkBytes = 4 << 20;
-
     public static Command Create(Option<string?> rules, Io io)
     {
         var input = CliOptions.Input("input", "NDJSON: one JSON assessment per line; '-' reads standard input.");
@@ -98,7 +91,7 @@ internal static class BatchCommand
         try
         {
             stdout.Flush();
-            Process(rules, input, outputStream, stdout, stderr, name, parallel, explain, key, progress, totals);
+            Process(rules, input, outputStream, stdout, stderr, name, parallel, explain, key, progress, totals, ChunkLimits.For(explain));
         }
         finally
         {
@@ -110,21 +103,40 @@ internal static class BatchCommand
         return totals.Invalid > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
     }
 
-    private sealed class Totals
+    internal sealed class Totals
     {
         public long Lines;
         public long Recommended;
         public long Provisional;
         public long Insufficient;
         public long Invalid;
+
+        /// <summary>Chunks allocated (the rest of the chunks were reused ones).</summary>
+        public int ChunksCreated;
+
+        /// <summary>Chunks evaluated and written.</summary>
+        public int Chunks;
+    }
+
+    /// <summary>
+    /// Where a chunk of input ends: at <paramref name="Lines"/> lines, once it holds
+    /// <paramref name="InputBytes"/> of input (a line may be up to 1 MiB), or once its lines would
+    /// give about <paramref name="OutputBytes"/> of results at the average result size so far. A
+    /// written chunk is kept for reuse unless its buffers grew past twice those sizes, so memory
+    /// is bounded by <c>--parallel</c>, not by the input or what its lines hold.
+    /// </summary>
+    internal readonly record struct ChunkLimits(int Lines, int InputBytes, int OutputBytes)
+    {
+        /// <summary>8,192 lines (256 with --explain, whose results are whole explanations of 6 to 25 KB), 4 MiB in, 8 MiB out.</summary>
+        public static ChunkLimits For(bool explain) => new(explain ? 256 : ChunkSize, 4 << 20, 8 << 20);
     }
 
     /// <summary>A chunk of input lines, then the results for them: output bytes and errors, in order.</summary>
-    private sealed class Chunk
+    private sealed class Chunk(ChunkLimits limits)
     {
-        public readonly ArrayBufferWriter<byte> Input = new(ChunkSize * 256);
-        public readonly List<(int Line, int Offset, int Length)> Lines = new(ChunkSize);
-        public readonly ArrayBufferWriter<byte> Output = new(ChunkSize * 256);
+        public readonly ArrayBufferWriter<byte> Input = new(Math.Min(limits.InputBytes, limits.Lines * 256));
+        public readonly List<(int Line, int Offset, int Length)> Lines = new(limits.Lines);
+        public readonly ArrayBufferWriter<byte> Output = new(Math.Min(limits.OutputBytes, limits.Lines * 256));
         public readonly List<Diagnostic> Errors = new();
         public int Recommended;
         public int Provisional;
@@ -147,9 +159,12 @@ internal static class BatchCommand
     /// thread pool (at most <paramref name="parallel"/> at once), and the writer takes finished
     /// chunks in input order. The bounded channel keeps memory constant whatever the input size.
     /// </summary>
-    private static void Process(
-        RuleSet rules, NdjsonLineSource input, Stream? outputStream, TextWriter output, TextWriter stderr, string name, int parallel, bool explain, string? key, bool progress, Totals totals)
+    internal static void Process(
+        RuleSet rules, NdjsonLineSource input, Stream? outputStream, TextWriter output, TextWriter stderr, string name, int parallel, bool explain, string? key, bool progress, Totals totals,
+        ChunkLimits limits)
     {
+        // Result bytes per line so far (written by the writer, read by the reader): sizes the next chunks.
+        var outputPerLine = 0L;
         var pending = System.Threading.Channels.Channel.CreateBounded<Task<Chunk>>(
             new System.Threading.Channels.BoundedChannelOptions(parallel * 2) { SingleReader = true, SingleWriter = true });
         using var gate = new SemaphoreSlim(parallel);
@@ -161,8 +176,15 @@ internal static class BatchCommand
             {
                 while (true)
                 {
-                    if (!free.TryTake(out var chunk)) chunk = new Chunk();
-                    if (!input.Fill(chunk.Input, chunk.Lines, explain ? ExplainChunkSize : ChunkSize, ChunkBytes)) break;
+                    if (!free.TryTake(out var chunk))
+                    {
+                        chunk = new Chunk(limits);
+                        totals.ChunksCreated++;
+                    }
+
+                    var perLine = Interlocked.Read(ref outputPerLine);
+                    var lines = perLine == 0 ? limits.Lines : (int)Math.Clamp(limits.OutputBytes / perLine, 1, limits.Lines);
+                    if (!input.Fill(chunk.Input, chunk.Lines, lines, limits.InputBytes)) break;
                     await gate.WaitAsync().ConfigureAwait(false);
                     var work = Task.Run(() =>
                     {
@@ -186,6 +208,7 @@ internal static class BatchCommand
 
         var clock = Stopwatch.StartNew();
         var lastProgress = 0L;
+        var outputBytes = 0L;
         var reader = pending.Reader;
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
@@ -200,8 +223,11 @@ internal static class BatchCommand
                 totals.Provisional += chunk.Provisional;
                 totals.Insufficient += chunk.Insufficient;
                 totals.Invalid += chunk.Invalid;
+                totals.Chunks++;
+                outputBytes += chunk.Output.WrittenCount;
+                if (totals.Lines > 0) Interlocked.Exchange(ref outputPerLine, Math.Max(1, outputBytes / totals.Lines));
                 chunk.Clear();
-                free.Add(chunk);
+                if (chunk.Input.Capacity <= 2 * limits.InputBytes && chunk.Output.Capacity <= 2 * limits.OutputBytes) free.Add(chunk);
                 if (progress && clock.ElapsedMilliseconds - lastProgress > 500)
                 {
                     lastProgress = clock.ElapsedMilliseconds;

@@ -11,7 +11,7 @@ public sealed partial class DocumentedRuleTestsTests
     [InlineData("docs/rules-language.md", 2)]
     public void RuleTestExample_PassesOnTheDefaultRules(string page, int cases)
     {
-        var text = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, page));
+        var text = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, page)).ReplaceLineEndings("\n");
         var example = YamlBlocks().Matches(text).Select(m => Unindent(m.Groups["body"].Value, m.Groups["indent"].Value))
             .Single(b => b.Contains("base:", StringComparison.Ordinal) && b.Contains("tests:", StringComparison.Ordinal) && b.Contains("expect:", StringComparison.Ordinal));
 
