@@ -341,8 +341,9 @@ public sealed class BatchAndDiffCommandTests
     [InlineData(40, false, 600_000)]
     public void Batch_ManyChunks_EachLineGetsItsOwnResult_InInputOrder(int count, bool explain, int keyPadding)
     {
-        // Enough lines for several chunks (8,192 lines, 256 with --explain, or 4 MiB of input, whichever
-        // comes first), so chunks are reused once written: every result must still be its own line's.
+        // Enough lines for several chunks (8,192 lines, 256 with --explain, 4 MiB of input or about
+        // 4 MiB of results, whichever comes first), so chunks are reused once written: every result
+        // must still be its own line's, and the totals must add up.
         var pad = new string('k', keyPadding);
         var lines = Enumerable.Range(0, count).Select(i =>
             $$"""{"id":"{{pad}}{{i}}","harm_risk":"none","withdrawal_complicated":false,"withdrawal_substances":["alcohol"{{(i % 3 == 0 ? ",\"opioid\"" : "")}}],"ciwa_ar":{{i % 68}},"cows":{{i % 49}},"history_withdrawal_seizure_or_dt":false,"pawss":{{i % 11}},"intoxicated":false,"pregnant":false,"biomedical_risk":"low","psychiatric_risk":"moderate","age":{{12 + (i % 90)}},"moud":"none","sedative_high_risk":false,"home_stability":"unstable","night_support":true,"able_to_attend":true,"relapse_risk":"high","failed_level":"none","readiness_risk":"moderate","step_down_from":"none"}""").ToArray();
@@ -354,9 +355,12 @@ public sealed class BatchAndDiffCommandTests
         var (exit, _, stderr) = CliRunner.Run([.. args]);
 
         exit.Should().Be(0, stderr);
+        var rules = RuleSet.LoadDefault();
+        var statuses = lines.Select(l => rules.Recommend(Assessment.TryParseJson(System.Text.Encoding.UTF8.GetBytes(l), rules, recordKey: "id").Assessment!).Status).ToArray();
+        stderr.Trim().Should().Be($"{count} assessments: {statuses.Count(s => s == RecommendationStatus.Recommended)} recommended, "
+            + $"{statuses.Count(s => s == RecommendationStatus.Provisional)} provisional, {statuses.Count(s => s == RecommendationStatus.Insufficient)} insufficient, 0 invalid (skipped)");
         var results = File.ReadAllLines(output);
         results.Should().HaveCount(count);
-        var rules = RuleSet.LoadDefault();
         var step = Math.Max(1, count / 500);
         for (var i = 0; i < count; i += step)
         {

@@ -25,7 +25,7 @@ public sealed class BatchChunkTests
 
         (totals.Lines, totals.Invalid, totals.Recommended + totals.Provisional + totals.Insufficient).Should().Be((3000L, 60L, 2940L));
         stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(60).And.OnlyContain(l => l.Contains("PL5001", StringComparison.Ordinal));
-        totals.Chunks.Should().Be(188, "3,000 lines in chunks of 16");
+        totals.Chunks.Should().BeGreaterThanOrEqualTo(188, "3,000 lines in chunks of at most 16");
         totals.ChunksCreated.Should().BeLessThan(totals.Chunks / 4, "written chunks are reused");
 
         var results = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -119,16 +119,17 @@ internal static class BatchCommand
     }
 
     /// <summary>
-    /// Where a chunk of input ends: at <paramref name="Lines"/> lines, once it holds
-    /// <paramref name="InputBytes"/> of input (a line may be up to 1 MiB), or once its lines would
-    /// give about <paramref name="OutputBytes"/> of results at the average result size so far. A
+    /// Where a chunk of input ends: at <paramref name="Lines"/> lines (an eighth of that until a
+    /// chunk has been written), once it holds <paramref name="InputBytes"/> of input (a line may be
+    /// up to 1 MiB), or once its lines would give about <paramref name="OutputBytes"/> of results at
+    /// the average result size so far. A
     /// written chunk is kept for reuse unless its buffers grew past twice those sizes, so memory
     /// is bounded by <c>--parallel</c>, not by the input or what its lines hold.
     /// </summary>
     internal readonly record struct ChunkLimits(int Lines, int InputBytes, int OutputBytes)
     {
-        /// <summary>8,192 lines (256 with --explain, whose results are whole explanations of 6 to 25 KB), 4 MiB in, 8 MiB out.</summary>
-        public static ChunkLimits For(bool explain) => new(explain ? 256 : ChunkSize, 4 << 20, 8 << 20);
+        /// <summary>8,192 lines (256 with --explain, whose results are whole explanations of 6 to 25 KB), 4 MiB in, 4 MiB out.</summary>
+        public static ChunkLimits For(bool explain) => new(explain ? 256 : ChunkSize, 4 << 20, 4 << 20);
     }
 
     /// <summary>A chunk of input lines, then the results for them: output bytes and errors, in order.</summary>
@@ -183,7 +184,8 @@ internal static class BatchCommand
                     }
 
                     var perLine = Interlocked.Read(ref outputPerLine);
-                    var lines = perLine == 0 ? limits.Lines : (int)Math.Clamp(limits.OutputBytes / perLine, 1, limits.Lines);
+                    // Until a chunk is written the result size is unknown: chunks start at an eighth of the line limit.
+                    var lines = perLine == 0 ? Math.Max(1, limits.Lines / 8) : (int)Math.Clamp(limits.OutputBytes / perLine, 1, limits.Lines);
                     if (!input.Fill(chunk.Input, chunk.Lines, lines, limits.InputBytes)) break;
                     await gate.WaitAsync().ConfigureAwait(false);
                     var work = Task.Run(() =>

@@ -155,8 +155,8 @@ internal static class JsonRenderer
         w.WriteEndObject();
     }
 
-    /// <summary>Review flags as <c>[{ rule, text }]</c>; batch summary lines use it too.</summary>
-    internal static void WriteFlags(Utf8JsonWriter w, string name, IReadOnlyList<ReviewFlag> flags)
+    /// <summary>Review flags as <c>[{ rule, text }]</c> (batch summary lines write the same shape from the evaluation record).</summary>
+    private static void WriteFlags(Utf8JsonWriter w, string name, IReadOnlyList<ReviewFlag> flags)
     {
         w.WriteStartArray(name);
         foreach (var flag in flags)
