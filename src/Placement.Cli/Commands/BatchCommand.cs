@@ -122,9 +122,9 @@ internal static class BatchCommand
     /// Where a chunk of input ends: at <paramref name="Lines"/> lines (an eighth of that until a
     /// chunk has been written), once it holds <paramref name="InputBytes"/> of input (a line may be
     /// up to 1 MiB), or once its lines would give about <paramref name="OutputBytes"/> of results at
-    /// the average result size so far. A
-    /// written chunk is kept for reuse unless its buffers grew past twice those sizes, so memory
-    /// is bounded by <c>--parallel</c>, not by the input or what its lines hold.
+    /// the average result size so far. A written chunk is kept for reuse unless its buffers grew
+    /// past twice those sizes, so memory is bounded by <c>--parallel</c>, not by the input or what
+    /// its lines hold.
     /// </summary>
     internal readonly record struct ChunkLimits(int Lines, int InputBytes, int OutputBytes)
     {
