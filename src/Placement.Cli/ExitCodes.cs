@@ -12,7 +12,7 @@ internal static class ExitCodes
     /// <summary>The command ran, and its answer is no: a rule test failed, coverage is below the threshold, there were no test cases, or <c>verify</c> found a counterexample or could not prove the property.</summary>
     public const int Failed = 1;
 
-    /// <summary>The input is invalid: an invalid assessment, invalid lines in <c>batch</c> or <c>diff</c> input, or a file named on the command line that cannot be read (or, for <c>--out</c>, written).</summary>
+    /// <summary>The input is invalid: an invalid assessment, invalid lines in <c>batch</c> or <c>diff</c> input, or a file named on the command line that cannot be read (or, for <c>--out</c>, written); also reading or writing that fails part way, such as on a full disk.</summary>
     public const int InvalidInput = 2;
 
     /// <summary>The rule set (or a rule test file) is invalid or cannot be read.</summary>

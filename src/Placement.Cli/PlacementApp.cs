@@ -30,7 +30,8 @@ internal static class PlacementApp
               verify found a counterexample (or could not prove the property), or an audit record
               does not reproduce
           2   invalid input: an invalid assessment, invalid batch or diff lines, or a file named on
-              the command line that cannot be read (or, for --out, written)
+              the command line that cannot be read (or, for --out, written); also reading or
+              writing that fails part way (a full disk)
           3   the rule set (or a rule test file) is invalid or cannot be read
         """;
 
@@ -66,6 +67,13 @@ internal static class PlacementApp
             }
 
             return parse.Invoke(invocation);
+        }
+        catch (IOException ex)
+        {
+            // The machine, not a bug: a full disk, a device error, a file that went away while read.
+            var what = ex is OutputException ? "writing the output" : "reading or writing a file";
+            stderr.WriteLine($"placement: {what} failed: {(ex.InnerException ?? ex).Message}; the output is incomplete");
+            return ExitCodes.InvalidInput;
         }
         catch (Exception ex)
         {

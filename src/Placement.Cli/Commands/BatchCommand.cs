@@ -169,6 +169,8 @@ internal static class BatchCommand
         var pending = System.Threading.Channels.Channel.CreateBounded<Task<Chunk>>(
             new System.Threading.Channels.BoundedChannelOptions(parallel * 2) { SingleReader = true, SingleWriter = true });
         using var gate = new SemaphoreSlim(parallel);
+        // Stops the reader when writing fails, so it does not wait for a writer that is gone.
+        using var stop = new CancellationTokenSource();
         // Chunks are reused once written, so their buffers (megabytes each) are allocated a few times per run, not once per 8,192 lines.
         var free = new System.Collections.Concurrent.ConcurrentBag<Chunk>();
         var producer = Task.Run(async () =>
@@ -187,7 +189,7 @@ internal static class BatchCommand
                     // Until a chunk is written the result size is unknown: chunks start at an eighth of the line limit.
                     var lines = perLine == 0 ? Math.Max(1, limits.Lines / 8) : (int)Math.Clamp(limits.OutputBytes / perLine, 1, limits.Lines);
                     if (!input.Fill(chunk.Input, chunk.Lines, lines, limits.InputBytes)) break;
-                    await gate.WaitAsync().ConfigureAwait(false);
+                    await gate.WaitAsync(stop.Token).ConfigureAwait(false);
                     var work = Task.Run(() =>
                     {
                         try
@@ -199,7 +201,7 @@ internal static class BatchCommand
                             gate.Release();
                         }
                     });
-                    await pending.Writer.WriteAsync(work).ConfigureAwait(false);
+                    await pending.Writer.WriteAsync(work, stop.Token).ConfigureAwait(false);
                 }
             }
             finally
@@ -217,8 +219,19 @@ internal static class BatchCommand
             while (reader.TryRead(out var work))
             {
                 var chunk = work.GetAwaiter().GetResult();
-                if (outputStream is not null) outputStream.Write(chunk.Output.WrittenSpan);
-                else output.Write(Encoding.UTF8.GetString(chunk.Output.WrittenSpan));
+                try
+                {
+                    if (outputStream is not null) outputStream.Write(chunk.Output.WrittenSpan);
+                    else output.Write(Encoding.UTF8.GetString(chunk.Output.WrittenSpan));
+                }
+                catch (IOException ex)
+                {
+                    stop.Cancel();
+                    // The reader ends on the cancellation (or at its next line); its outcome is no longer needed.
+                    _ = producer.ContinueWith(static t => t.Exception, TaskScheduler.Default);
+                    throw new OutputException(ex);
+                }
+
                 foreach (var d in chunk.Errors) stderr.WriteLine(d);
                 totals.Lines += chunk.Lines.Count;
                 totals.Recommended += chunk.Recommended;
