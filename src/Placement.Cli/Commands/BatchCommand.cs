@@ -10,8 +10,9 @@ namespace Placement.Cli.Commands;
 
 /// <summary>
 /// <c>placement batch</c>: one assessment per NDJSON line in, one JSON result per line out, in
-/// input order. Streams in fixed-size chunks, so memory stays constant for any input size; each
-/// chunk is evaluated in parallel (the rule set is immutable and thread-safe).
+/// input order. Streams in bounded chunks (<see cref="ChunkLimits"/>), so memory is bounded by
+/// the number of workers whatever the input's size; chunks are evaluated in parallel (the rule set
+/// is immutable and thread-safe).
 /// </summary>
 internal static class BatchCommand
 {
