@@ -118,12 +118,12 @@ public static class BatchResultJson
         if (rec.RuleSet.HasFlags && !(outcome == Engine.RuleOutcomeCode.MayFire && rec.Record.IsComplete))
         {
             var order = rec.RuleSet.Compiled.EvaluationOrder;
-            byte[]?[]? constant = null;
+            // An indented writer gets every flag token by token, to indent it like the rest.
+            var constant = writer.Options.Indented ? null : names.ConstantFlags(writer.Options.Encoder);
             foreach (var i in rec.RuleSet.Compiled.FlagRules)
             {
                 if (rec.Record.Outcome(i) != outcome) continue;
-                constant ??= writer.Options.Indented ? new byte[]?[order.Length] : names.ConstantFlags(writer.Options.Encoder);
-                if (constant[i] is { } encoded)
+                if (constant?[i] is { } encoded)
                 {
                     writer.WriteRawValue(encoded, skipInputValidation: true);
                     continue;
@@ -170,8 +170,7 @@ public static class BatchResultJson
             Levels = rules.Decisions.Select(d => d.Levels.Select(l => JsonEncodedText.Encode(l.Id)).ToArray()).ToArray();
             Rules = rules.Compiled.EvaluationOrder.Select(r => JsonEncodedText.Encode(r.Model.Id)).ToArray();
             Determined = Levels.Select(levels => levels.Select(Object).ToArray()).ToArray();
-            _order = rules.Compiled.EvaluationOrder;
-            _flagRules = rules.Compiled.FlagRules;
+            _compiled = rules.Compiled;
 
             static byte[] Object(JsonEncodedText level)
             {
@@ -212,10 +211,10 @@ public static class BatchResultJson
             var key = (object?)encoder ?? DefaultEncoderKey;
             var cache = _constantFlags;
             if (cache is not null && ReferenceEquals(cache.Encoder, key)) return cache.Objects;
-            var objects = new byte[]?[_order.Length];
-            foreach (var i in _flagRules)
+            var objects = new byte[]?[_compiled.EvaluationOrder.Length];
+            foreach (var i in _compiled.FlagRules)
             {
-                if (_order[i].Model.FlagTemplate!.Constant is not { } text) continue;
+                if (_compiled.EvaluationOrder[i].Model.FlagTemplate!.Constant is not { } text) continue;
                 var buffer = new System.Buffers.ArrayBufferWriter<byte>();
                 using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = encoder }))
                 {
@@ -234,8 +233,7 @@ public static class BatchResultJson
         }
 
         private static readonly object DefaultEncoderKey = new();
-        private readonly Engine.CompiledRule[] _order;
-        private readonly int[] _flagRules;
+        private readonly Engine.CompiledRuleSet _compiled;
         // Swapped as one reference, so a reader never pairs one encoder with another's bytes.
         private EncodedFlags? _constantFlags;
 
